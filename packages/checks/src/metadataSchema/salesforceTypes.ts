@@ -25,14 +25,13 @@ const MIN_TYPES = 500;
 
 /**
  * `@salesforce/types/lib/metadata.d.ts`, the Metadata API WSDL of a current API version as
- * TypeScript types. It is a dependency of SDR, so it is resolved from SDR's folder (where npm
- * guarantees it) rather than ours. Undefined when it cannot be found.
+ * TypeScript types (pinned in package.json; SDR depends on the same package). Undefined when it
+ * cannot be read.
  */
 function readMetadataDts(): string | undefined {
   try {
-    const fromHere = createRequire(import.meta.url);
-    const fromSdr = createRequire(fromHere.resolve('@salesforce/source-deploy-retrieve'));
-    return readFileSync(fromSdr.resolve('@salesforce/types/metadata').replace(/\.js$/, '.d.ts'), 'utf8');
+    const metadataJs = createRequire(import.meta.url).resolve('@salesforce/types/metadata');
+    return readFileSync(metadataJs.replace(/\.js$/, '.d.ts'), 'utf8');
   } catch {
     return undefined;
   }
