@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { CHECK_NAMES, resolveCheckContext, runChecks, type CheckName } from '@orgkit/checks';
+import { ALL_CHECKS, CHECK_NAMES, resolveCheckContext, runChecks, type CheckName } from '@orgkit/checks';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { EXIT, EXIT_CODES_HELP } from '../exitCodes.js';
 import { printJson, reportFailure } from '../output.js';
@@ -50,12 +50,7 @@ export function checkCommand(): Command {
       'after',
       `
 Checks:
-  sdr               every file resolves to a metadata type (source-deploy-retrieve)
-  metadata-schema   every -meta.xml matches the Metadata API type schema
-  apex              Apex compiles: types, methods, fields of custom objects (apex-ls; needs Java 11+)
-  pmd               PMD 7 Apex rules, Recommended + Security; severity 1-2 are errors (needs Java 11+)
-  field-references  every custom field Apex or LWC references exists in the source
-  format            Apex, XML and LWC are formatted with prettier
+${ALL_CHECKS.map((c) => `  ${c.name.padEnd(17)} ${c.description}`).join('\n')}
 ${EXIT_CODES_HELP}`,
     )
     .action(async (options: CheckCommandOptions) => {

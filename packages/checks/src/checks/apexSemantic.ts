@@ -119,7 +119,7 @@ function toFindings(output: ApexLsOutput, ctx: CheckContext): Finding[] {
 
 export const apexSemanticCheck: Check = {
   name: 'apex',
-  description: 'Apex compiles: types, methods, fields and SOQL objects resolve (apex-ls)',
+  description: 'Apex compiles: types, methods, fields and SOQL objects resolve (apex-ls; Java 11+)',
   async run(ctx) {
     const java = await findJava(process.env);
     const args = ['-cp', apexLsClasspath(), 'io.github.apexdevtools.apexls.CheckForIssues', '-n', '-f', 'json', '-w', ctx.projectDir];

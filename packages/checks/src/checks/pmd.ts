@@ -119,7 +119,7 @@ function createAnalyzer(java: string, projectDir: string, workDir: string): Code
 
 export const pmdCheck: Check = {
   name: 'pmd',
-  description: 'PMD 7 recommended and security rules for Apex (Critical/High are errors)',
+  description: 'PMD 7 recommended and security rules for Apex; Critical/High are errors (Java 11+)',
   async run(ctx) {
     const java = await findJava(process.env);
     const workDir = await mkdtemp(path.join(os.tmpdir(), 'orgkit-pmd-'));
