@@ -1,0 +1,89 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { ProjectError, resolveCheckContext } from '@orgkit/checks';
+import { describeMockOrg, startMockOrgs } from '@orgkit/mock-org';
+import { Command, InvalidArgumentError } from 'commander';
+import { EXIT_CODES_HELP } from '../exitCodes.js';
+import { printJson, reportFailure } from '../output.js';
+
+interface MockStartOptions {
+  orgs: string[];
+  sourceDir?: string;
+  source: boolean;
+  host: string;
+  port?: number;
+  tokenTtl?: number;
+  json?: boolean;
+}
+
+function parseNames(value: string): string[] {
+  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (names.length === 0) throw new InvalidArgumentError('name at least one org, e.g. --orgs A,B');
+  return names;
+}
+
+function parsePositiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${value} is not a whole number`);
+  return n;
+}
+
+/** The schema source: --source-dir, else the project's default package directory, else none. */
+function schemaSource(options: MockStartOptions): string | null {
+  if (!options.source) return null;
+  if (options.sourceDir) {
+    const dir = path.resolve(options.sourceDir);
+    if (!existsSync(dir)) throw new ProjectError('SOURCE_NOT_FOUND', `--source-dir ${options.sourceDir}: no such folder. Pass an SFDX package directory such as force-app, or --no-source.`);
+    return dir;
+  }
+  try {
+    return resolveCheckContext().sourceDir;
+  } catch {
+    return null; // outside an SFDX project the orgs have the standard objects only
+  }
+}
+
+async function start(options: MockStartOptions): Promise<void> {
+  const json = Boolean(options.json);
+  try {
+    const mock = await startMockOrgs({
+      orgs: options.orgs.map((name, i) => ({
+        name,
+        ...(options.port !== undefined ? { port: options.port === 0 ? 0 : options.port + i } : {}),
+        ...(options.tokenTtl !== undefined ? { tokenTtlSeconds: options.tokenTtl } : {}),
+      })),
+      sourceDir: schemaSource(options),
+      host: options.host,
+    });
+    const result = { orgs: mock.orgs.map(describeMockOrg) };
+    if (json) printJson(0, result);
+    else process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    process.stderr.write(`${mock.orgs.length} mock org(s) serving on ${options.host}; Ctrl-C stops them.\n`);
+
+    const stop = async (): Promise<void> => {
+      await mock.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  } catch (err) {
+    process.exitCode = reportFailure(err, json);
+  }
+}
+
+export function mockCommand(): Command {
+  const mock = new Command('mock').description('Local Salesforce orgs that real clients (jsforce, @salesforce/core, SDR) talk to');
+  mock
+    .command('start')
+    .description('Start mock orgs on loopback and print their URLs, users and connected app credentials as JSON')
+    .option('--orgs <names>', 'comma-separated org names', parseNames, ['A', 'B'])
+    .option('-d, --source-dir <dir>', 'SFDX source whose custom objects and fields the orgs have (default: the project\'s default package directory)')
+    .option('--no-source', 'standard objects only')
+    .option('--host <address>', 'interface to bind', '127.0.0.1')
+    .option('--port <port>', 'port of the first org; the next orgs take the following ports (default: free ports)', parsePositiveInt)
+    .option('--token-ttl <seconds>', 'access token lifetime (default 7200)', parsePositiveInt)
+    .option('--json', 'format output as JSON (the sf envelope)')
+    .addHelpText('after', `\nServes until Ctrl-C.\n${EXIT_CODES_HELP}`)
+    .action(start);
+  return mock;
+}

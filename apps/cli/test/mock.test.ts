@@ -1,0 +1,80 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const BIN = fileURLToPath(new URL('../dist/bin/orgkit.js', import.meta.url));
+
+interface OrgDescription {
+  name: string;
+  orgId: string;
+  instanceUrl: string;
+  loginUrl: string;
+  users: { admin: { username: string }; integration: { id: string } };
+  connectedApp: { clientId: string; clientSecret: string };
+}
+
+/** Starts `orgkit mock start`, resolves with the orgs it printed once its JSON is complete. */
+function startMock(args: string[]) {
+  const child = spawn(process.execPath, [BIN, 'mock', 'start', ...args], { env: { ...process.env, NO_COLOR: '1' } });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const orgs = new Promise<OrgDescription[]>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      try {
+        resolve((JSON.parse(out) as { orgs: OrgDescription[] }).orgs);
+      } catch {
+        // not all of it yet
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`orgkit mock start exited ${code} before printing its orgs`)));
+  });
+  return { child, orgs, exited };
+}
+
+async function clientCredentialsToken(org: OrgDescription): Promise<string> {
+  const res = await fetch(`${org.loginUrl}/services/oauth2/token`, {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: org.connectedApp.clientId, client_secret: org.connectedApp.clientSecret }),
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+describe('orgkit mock start', () => {
+  it('serves the orgs it prints, each with its own credentials, until Ctrl-C', async () => {
+    const { child, orgs, exited } = startMock(['--orgs', 'A,B']);
+    const [a, b] = await orgs;
+    expect([a!.name, b!.name]).toEqual(['A', 'B']);
+    expect(a!.instanceUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(a!.orgId).toMatch(/^00D[0-9A-Za-z]{15}$/);
+    expect(a!.orgId).not.toBe(b!.orgId);
+
+    const token = await clientCredentialsToken(a!);
+    const query = await fetch(`${a!.instanceUrl}/services/data/v65.0/query?q=${encodeURIComponent('SELECT Id FROM Organization')}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(((await query.json()) as { records: { Id: string }[] }).records[0]!.Id).toBe(a!.orgId);
+    // The force-app schema is loaded: the enrichment's custom field is queryable.
+    const custom = await fetch(`${a!.instanceUrl}/services/data/v65.0/query?q=${encodeURIComponent('SELECT CAPIQ_Id__c FROM Account')}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(custom.status).toBe(200);
+
+    const elsewhere = await fetch(`${b!.instanceUrl}/services/data/v65.0/limits`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(elsewhere.status).toBe(401);
+
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+  });
+
+  it('rejects a source folder that does not exist, without a stack trace', async () => {
+    const { orgs, exited, child } = startMock(['--source-dir', 'no/such/folder']);
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    await expect(orgs).rejects.toThrow(/exited 2/);
+    expect(await exited).toBe(2);
+    expect(stderr).toContain('SOURCE_NOT_FOUND');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});

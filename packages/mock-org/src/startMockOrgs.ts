@@ -1,0 +1,209 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { createAppKeyPair } from './auth/certificate.js';
+import { oauthModule } from './auth/oauthRoutes.js';
+import { createSessionStore } from './auth/sessions.js';
+import { createRouter } from './http/router.js';
+import type { RouteModule } from './http/types.js';
+import { createIdFactory, to18, toBase62 } from './ids.js';
+import type { ConnectedApp, MockUser, OrgState } from './org.js';
+import { createRecord } from './records/recordService.js';
+import { apexRestModule, createApexRestRegistry, type ApexRestHandler, type ApexRestRegistry } from './rest/apexRestRegistry.js';
+import { collectionModule } from './rest/collectionRoutes.js';
+import { compositeModule } from './rest/compositeRoutes.js';
+import { dataModule } from './rest/dataRoutes.js';
+import { createQueryModule } from './rest/queryRoutes.js';
+import { sobjectModule } from './rest/sobjectRoutes.js';
+import { buildSchema, type BuiltSchema } from './schema/buildSchema.js';
+import { loadSourceSchema } from './schema/sourceSchema.js';
+import { createMemoryStore } from './store/memoryStore.js';
+
+export interface MockOrgConfig {
+  /** Short name (A, B, engagement…): usernames become admin@org-<name>.mock. */
+  name: string;
+  /** Port to listen on; 0 or absent picks a free one. */
+  port?: number;
+  /** DailyApiRequests limit; past it the org answers 403 REQUEST_LIMIT_EXCEEDED. Default 15000. */
+  apiRequestLimit?: number;
+  /** Access-token lifetime. Default 7200 s (Salesforce's default session timeout is 2 hours). */
+  tokenTtlSeconds?: number;
+  /** The username-password flow is off by default, as in new orgs. */
+  usernamePasswordEnabled?: boolean;
+  /** Apex REST handlers, e.g. { method: 'POST', path: '/verifiedAccounts', handler }. */
+  apexRest?: { method: string; path: string; handler: ApexRestHandler }[];
+  /** Route modules for this org only (after the shared ones). */
+  modules?: RouteModule[];
+}
+
+export interface StartMockOrgsOptions {
+  orgs: (MockOrgConfig | string)[];
+  /** SFDX source folder whose objects and fields the orgs have. Default: the repo's force-app; null: standard objects only. */
+  sourceDir?: string | null;
+  /** Accepted; not implemented yet (data stays in memory). */
+  dataDir?: string;
+  /** Accepted; not implemented yet. */
+  faults?: unknown;
+  /** Extra route modules every org serves (Metadata API, Data Cloud tenant, SAML SP…). */
+  modules?: RouteModule[];
+  /** Interface to bind. Default 127.0.0.1 (loopback only). */
+  host?: string;
+  /** Clock for the orgs (tests pin it). */
+  now?: () => Date;
+}
+
+/** One running org as its caller sees it. */
+export interface MockOrg {
+  name: string;
+  orgId: string;
+  instanceUrl: string;
+  /** The same server: each org is its own login endpoint, so JWT audiences and token calls go here. */
+  loginUrl: string;
+  users: { admin: MockUser; integration: MockUser };
+  connectedApp: ConnectedApp;
+  apexRest: ApexRestRegistry;
+  /** The org's state (schema, store, sessions) for tests and modules. */
+  state: OrgState;
+  close(): Promise<void>;
+}
+
+export interface MockOrgs {
+  orgs: MockOrg[];
+  /** The org by name (case-insensitive); throws when there is none. */
+  org(name: string): MockOrg;
+  close(): Promise<void>;
+}
+
+export class MockOrgError extends Error {
+  constructor(
+    readonly code: 'UNKNOWN_ORG' | 'DUPLICATE_ORG',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MockOrgError';
+  }
+}
+
+const DEFAULT_SOURCE_DIR = fileURLToPath(new URL('../../../force-app', import.meta.url));
+
+const slug = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'org';
+
+const listen = (server: Server, port: number, host: string): Promise<number> =>
+  new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
+
+/** Inserts the records every org starts with: the Organization, two profiles, an admin and an integration user. */
+function seed(org: OrgState, name: string, adminId: string, integrationId: string): void {
+  const sys = { org, userId: adminId, system: true };
+  const def = (object: string) => org.schema.object(object)!;
+  createRecord(sys, def('Organization'), { Id: org.orgId, Name: `Mock Org ${name}`, OrganizationType: 'Developer Edition', InstanceName: 'MOCK1', IsSandbox: false, TimeZoneSidKey: 'America/Los_Angeles', LanguageLocaleKey: 'en_US', DefaultLocaleSidKey: 'en_US' });
+  const adminProfile = createRecord(sys, def('Profile'), { Name: 'System Administrator', UserType: 'Standard' });
+  const integrationProfile = createRecord(sys, def('Profile'), { Name: 'Minimum Access - API Only Integrations', UserType: 'Standard' });
+  const user = (id: string, username: string, first: string, last: string, alias: string, profileId: string): void => {
+    createRecord(sys, def('User'), { Id: id, Username: username, Email: username, FirstName: first, LastName: last, Alias: alias, CommunityNickname: alias, ProfileId: profileId, IsActive: true, UserType: 'Standard' });
+  };
+  user(adminId, org.users[0]!.username, 'Admin', `Org ${name}`, 'admin', adminProfile);
+  user(integrationId, org.users[1]!.username, 'Integration', `Org ${name}`, 'integ', integrationProfile);
+}
+
+async function startOrg(config: MockOrgConfig, index: number, built: BuiltSchema, options: StartMockOrgsOptions): Promise<MockOrg> {
+  const host = options.host ?? '127.0.0.1';
+  const now = options.now ?? (() => new Date());
+  // Each org gets its own 2-character "pod" so ids from two orgs never collide.
+  const newId = createIdFactory(`${toBase62(5 + index, 1)}${toBase62(index * 7 + 10, 1)}`);
+  const orgId = to18(newId('00D').slice(0, 15))!;
+  const domain = `org-${slug(config.name)}.mock`;
+  const adminId = newId('005');
+  const integrationId = newId('005');
+  const keys = createAppKeyPair(`${config.name} connected app`);
+  const users: MockUser[] = [
+    { id: adminId, username: `admin@${domain}`, password: randomBytes(9).toString('base64url'), profile: 'System Administrator' },
+    { id: integrationId, username: `integration@${domain}`, password: randomBytes(9).toString('base64url'), profile: 'Integration User' },
+  ];
+  const org: OrgState = {
+    name: config.name,
+    orgId,
+    instanceUrl: '',
+    loginUrl: '',
+    schema: built.schema,
+    autoNumbers: built.autoNumbers,
+    autoNumberCounters: new Map(),
+    store: createMemoryStore(built.schema),
+    newId,
+    now,
+    sessions: createSessionStore(orgId, (config.tokenTtlSeconds ?? 7200) * 1000, now),
+    users,
+    connectedApp: {
+      clientId: `3MVG9${randomBytes(60).toString('base64url').slice(0, 80)}`,
+      clientSecret: randomBytes(32).toString('hex').toUpperCase(),
+      certificatePem: keys.certificatePem,
+      privateKeyPem: keys.privateKeyPem,
+      runAsUserId: integrationId,
+    },
+    apexRest: createApexRestRegistry(),
+    limits: { dailyApiRequests: { max: config.apiRequestLimit ?? 15000, used: 0 } },
+    settings: { usernamePasswordEnabled: config.usernamePasswordEnabled === true },
+    queryCursors: new Map(),
+  };
+  seed(org, config.name, adminId, integrationId);
+  for (const route of config.apexRest ?? []) org.apexRest.register(route.method, route.path, route.handler);
+
+  const modules = [oauthModule, dataModule, sobjectModule, collectionModule, compositeModule, createQueryModule(), apexRestModule, ...(options.modules ?? []), ...(config.modules ?? [])];
+  const { listener } = createRouter(org, modules);
+  const server = createServer(listener);
+  const port = await listen(server, config.port ?? 0, host);
+  const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  org.instanceUrl = `http://${urlHost}:${port}`;
+  org.loginUrl = org.instanceUrl;
+  return {
+    name: config.name,
+    orgId,
+    instanceUrl: org.instanceUrl,
+    loginUrl: org.loginUrl,
+    users: { admin: users[0]!, integration: users[1]! },
+    connectedApp: org.connectedApp,
+    apexRest: org.apexRest,
+    state: org,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/**
+ * Starts one mock org per config, each on its own loopback port with its own org id, users,
+ * connected app and data. Close them with the returned `close()`.
+ */
+export async function startMockOrgs(options: StartMockOrgsOptions): Promise<MockOrgs> {
+  const configs = options.orgs.map((o) => (typeof o === 'string' ? { name: o } : o));
+  const names = new Set<string>();
+  for (const c of configs) {
+    if (names.has(c.name.toLowerCase())) throw new MockOrgError('DUPLICATE_ORG', `Two orgs are named ${c.name}: give each org its own name.`);
+    names.add(c.name.toLowerCase());
+  }
+  const sourceDir = options.sourceDir === undefined ? DEFAULT_SOURCE_DIR : options.sourceDir;
+  const built = buildSchema(sourceDir === null ? [] : loadSourceSchema(sourceDir));
+  const started: MockOrg[] = [];
+  try {
+    for (const [index, config] of configs.entries()) started.push(await startOrg(config, index, built, options));
+  } catch (err) {
+    await Promise.all(started.map((o) => o.close()));
+    throw err;
+  }
+  return {
+    orgs: started,
+    org(name) {
+      const found = started.find((o) => o.name.toLowerCase() === name.toLowerCase());
+      if (!found) throw new MockOrgError('UNKNOWN_ORG', `No mock org named ${name}; started: ${started.map((o) => o.name).join(', ')}.`);
+      return found;
+    },
+    close: async () => {
+      await Promise.all(started.map((o) => o.close()));
+    },
+  };
+}
