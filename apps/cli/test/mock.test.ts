@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -76,5 +79,47 @@ describe('orgkit mock start', () => {
     expect(await exited).toBe(2);
     expect(stderr).toContain('SOURCE_NOT_FOUND');
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('orgkit mock start --data-dir --faults', () => {
+  it('keeps the org across a restart and applies the faults file', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'orgkit-mock-cli-'));
+    try {
+      const faultsFile = path.join(dir, 'faults.json');
+      await writeFile(faultsFile, JSON.stringify({ seed: 7, rules: [{ match: { path: '/services/data/*/limits' }, error: 'SERVER_UNAVAILABLE' }] }));
+      const first = startMock(['--orgs', 'A', '--data-dir', path.join(dir, 'data'), '--faults', faultsFile]);
+      const [a] = await first.orgs;
+      const token = await clientCredentialsToken(a!);
+      const limits = await fetch(`${a!.instanceUrl}/services/data/v65.0/limits`, { headers: { Authorization: `Bearer ${token}` } });
+      expect(limits.status).toBe(503);
+      first.child.kill('SIGINT');
+      expect(await first.exited).toBe(0);
+
+      const second = startMock(['--orgs', 'A', '--data-dir', path.join(dir, 'data')]);
+      const [again] = await second.orgs;
+      expect(again!.orgId).toBe(a!.orgId);
+      expect(again!.connectedApp.clientSecret).toBe(a!.connectedApp.clientSecret);
+      second.child.kill('SIGINT');
+      expect(await second.exited).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says what is wrong with a faults file that is not JSON', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'orgkit-mock-cli-'));
+    try {
+      const faultsFile = path.join(dir, 'faults.json');
+      await writeFile(faultsFile, '{ rules: ');
+      const { orgs, exited, child } = startMock(['--faults', faultsFile]);
+      let stderr = '';
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      await expect(orgs).rejects.toThrow(/exited 2/);
+      expect(await exited).toBe(2);
+      expect(stderr).toContain('FAULTS_FILE_UNREADABLE');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

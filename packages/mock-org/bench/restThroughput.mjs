@@ -1,14 +1,19 @@
 // Times one mock org over real HTTP from this process: bulk insert through /composite/sobjects,
 // a selective query on an external id, and paging every row through /query + nextRecordsUrl.
-// Prints JSON. Run with `npm run bench` (after `npm run build`); BENCH_RECORDS scales it down.
+// Prints JSON. Run with `npm run bench` (after `npm run build`); BENCH_RECORDS scales it down;
+// BENCH_DATA_DIR=<empty dir> runs it against the SQLite store in that folder instead of memory.
 import { Agent, request } from 'node:http';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { startMockOrgs } from '../dist/index.js';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 100_000);
 const BATCH = 200;
 const IN_FLIGHT = 4;
 const QUERIES = 1_000;
+const DATA_DIR = process.env.BENCH_DATA_DIR || undefined;
+if (DATA_DIR && existsSync(join(DATA_DIR, 'bench.sqlite'))) throw new Error(`${DATA_DIR}/bench.sqlite exists: give BENCH_DATA_DIR an empty folder`);
 const VERSION = 'v65.0';
 
 let peakRss = 0;
@@ -48,7 +53,7 @@ function percentile(sorted, p) {
 }
 const round = (n, digits = 0) => Number(n.toFixed(digits));
 
-const mock = await startMockOrgs({ orgs: [{ name: 'Bench', apiRequestLimit: 1_000_000 }] });
+const mock = await startMockOrgs({ orgs: [{ name: 'Bench', apiRequestLimit: 1_000_000 }], dataDir: DATA_DIR });
 const org = mock.org('Bench');
 
 // The client-credentials flow: a token for the integration user, as a CI job would get one.
@@ -119,6 +124,7 @@ const result = {
   node: process.version,
   cores: availableParallelism(),
   records: RECORDS,
+  store: DATA_DIR ? `SQLite in ${DATA_DIR}` : 'memory',
   insert: { batch: BATCH, inFlight: IN_FLIGHT, seconds: round(insertMs / 1000, 2), recordsPerSecond: round((inserted / insertMs) * 1000) },
   selectiveQuery: { queries: QUERIES, p50Ms: round(percentile(latencies, 50), 2), p95Ms: round(percentile(latencies, 95), 2), maxMs: round(latencies.at(-1), 2) },
   paging: { pages, seconds: round(pagingMs / 1000, 2), recordsPerSecond: round((paged / pagingMs) * 1000) },

@@ -52,14 +52,24 @@ export function toBase62(n: number, width: number): string {
   return out.padStart(width, '0');
 }
 
+export function fromBase62(text: string): number {
+  let n = 0;
+  for (const c of text) n = n * 62 + BASE62.indexOf(c);
+  return n;
+}
+
+/** Width of the counter in an id made by `createIdFactory` (characters 7–15 of the id). */
+export const ID_COUNTER_WIDTH = 9;
+
 /**
  * Makes ids for one org: key prefix + a 2-char "pod" unique to the org + a reserved 0 + a
- * 9-digit base-62 counter, so ids from two orgs never collide and look like real ones.
+ * 9-digit base-62 counter, so ids from two orgs never collide and look like real ones. A restored
+ * org passes the counter after the highest one it has stored, so new ids never collide with old ones.
  */
-export function createIdFactory(pod: string): (keyPrefix: string) => string {
-  let counter = 1_000_000;
+export function createIdFactory(pod: string, firstCounter = 1_000_000): (keyPrefix: string) => string {
+  let counter = firstCounter;
   return (keyPrefix) => {
-    const id15 = `${keyPrefix}${pod}0${toBase62(counter++, 9)}`;
+    const id15 = `${keyPrefix}${pod}0${toBase62(counter++, ID_COUNTER_WIDTH)}`;
     return id15 + idChecksum(id15);
   };
 }

@@ -1,3 +1,5 @@
+export type { FaultConfig, FaultController, FaultErrorName, FaultRule, FaultState } from './faults/types.js';
+export { FaultConfigError } from './faults/validateFaults.js';
 export { startMockOrgs, MockOrgError, type MockOrg, type MockOrgConfig, type MockOrgs, type StartMockOrgsOptions } from './startMockOrgs.js';
 export { describeMockOrg, type MockOrgDescription } from './describeMockOrgs.js';
 export type { RouteModule, Route, RequestContext, RouteResponse, Handler, SubRequest } from './http/types.js';
@@ -7,3 +9,4 @@ export type { RecordStore } from './store/types.js';
 export type { Session, SessionStore } from './auth/sessions.js';
 export { SfApiError, OAuthError } from './errors.js';
 export { idChecksum, isValidId, to18 } from './ids.js';
+export { DataDirError } from './store/orgFile.js';

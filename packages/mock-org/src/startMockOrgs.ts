@@ -1,11 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppKeyPair } from './auth/certificate.js';
 import { oauthModule } from './auth/oauthRoutes.js';
 import { createSessionStore } from './auth/sessions.js';
 import { createRouter } from './http/router.js';
+import { createFaultAdminModule } from './faults/faultAdminRoutes.js';
+import { createFaultInjector } from './faults/faultInjector.js';
+import type { FaultConfig, FaultController } from './faults/types.js';
 import type { RouteModule } from './http/types.js';
 import { createIdFactory, to18, toBase62 } from './ids.js';
 import type { ConnectedApp, MockUser, OrgState } from './org.js';
@@ -19,6 +23,7 @@ import { sobjectModule } from './rest/sobjectRoutes.js';
 import { buildSchema, type BuiltSchema } from './schema/buildSchema.js';
 import { loadSourceSchema } from './schema/sourceSchema.js';
 import { createMemoryStore } from './store/memoryStore.js';
+import { openOrgFile, type OrgFile } from './store/orgFile.js';
 
 export interface MockOrgConfig {
   /** Short name (A, B, engagement…): usernames become admin@org-<name>.mock. */
@@ -35,16 +40,21 @@ export interface MockOrgConfig {
   apexRest?: { method: string; path: string; handler: ApexRestHandler }[];
   /** Route modules for this org only (after the shared ones). */
   modules?: RouteModule[];
+  /** Faults for this org, instead of the shared `faults`. */
+  faults?: FaultConfig;
 }
 
 export interface StartMockOrgsOptions {
   orgs: (MockOrgConfig | string)[];
   /** SFDX source folder whose objects and fields the orgs have. Default: the repo's force-app; null: standard objects only. */
   sourceDir?: string | null;
-  /** Accepted; not implemented yet (data stays in memory). */
+  /**
+   * Keep each org in `<dataDir>/<org-name-slug>.sqlite` (created if absent): a restart restores
+   * the org id, users, connected app, sessions, counters and records. Absent: memory only.
+   */
   dataDir?: string;
-  /** Accepted; not implemented yet. */
-  faults?: unknown;
+  /** Faults every org starts with (each org has its own PRNG and counters); see README "Faults". */
+  faults?: FaultConfig;
   /** Extra route modules every org serves (Metadata API, Data Cloud tenant, SAML SP…). */
   modules?: RouteModule[];
   /** Interface to bind. Default 127.0.0.1 (loopback only). */
@@ -65,6 +75,8 @@ export interface MockOrg {
   apexRest: ApexRestRegistry;
   /** The org's state (schema, store, sessions) for tests and modules. */
   state: OrgState;
+  /** Change the org's faults at runtime: `set(rules)`, `clear()`, `get()`. */
+  faults: FaultController;
   close(): Promise<void>;
 }
 
@@ -109,17 +121,19 @@ function seed(org: OrgState, name: string, adminId: string, integrationId: strin
   user(integrationId, org.users[1]!.username, 'Integration', `Org ${name}`, 'integ', integrationProfile);
 }
 
-async function startOrg(config: MockOrgConfig, index: number, built: BuiltSchema, options: StartMockOrgsOptions): Promise<MockOrg> {
+async function startOrg(config: MockOrgConfig, index: number, built: BuiltSchema, options: StartMockOrgsOptions, file: OrgFile | undefined): Promise<MockOrg> {
   const host = options.host ?? '127.0.0.1';
   const now = options.now ?? (() => new Date());
+  const saved = file?.identity;
   // Each org gets its own 2-character "pod" so ids from two orgs never collide.
-  const newId = createIdFactory(`${toBase62(5 + index, 1)}${toBase62(index * 7 + 10, 1)}`);
-  const orgId = to18(newId('00D').slice(0, 15))!;
+  const pod = saved?.pod ?? `${toBase62(5 + index, 1)}${toBase62(index * 7 + 10, 1)}`;
+  const newId = createIdFactory(pod, file?.nextIdCounter(pod));
+  const orgId = saved?.orgId ?? to18(newId('00D').slice(0, 15))!;
   const domain = `org-${slug(config.name)}.mock`;
-  const adminId = newId('005');
-  const integrationId = newId('005');
-  const keys = createAppKeyPair(`${config.name} connected app`);
-  const users: MockUser[] = [
+  const adminId = saved?.users[0]?.id ?? newId('005');
+  const integrationId = saved?.users[1]?.id ?? newId('005');
+  const keys = saved?.connectedApp ?? createAppKeyPair(`${config.name} connected app`);
+  const users: MockUser[] = saved?.users ?? [
     { id: adminId, username: `admin@${domain}`, password: randomBytes(9).toString('base64url'), profile: 'System Administrator' },
     { id: integrationId, username: `integration@${domain}`, password: randomBytes(9).toString('base64url'), profile: 'Integration User' },
   ];
@@ -130,13 +144,13 @@ async function startOrg(config: MockOrgConfig, index: number, built: BuiltSchema
     loginUrl: '',
     schema: built.schema,
     autoNumbers: built.autoNumbers,
-    autoNumberCounters: new Map(),
-    store: createMemoryStore(built.schema),
+    autoNumberCounters: file?.autoNumberCounters ?? new Map(),
+    store: file?.store ?? createMemoryStore(built.schema),
     newId,
     now,
-    sessions: createSessionStore(orgId, (config.tokenTtlSeconds ?? 7200) * 1000, now),
+    sessions: createSessionStore(orgId, (config.tokenTtlSeconds ?? 7200) * 1000, now, file?.sessions),
     users,
-    connectedApp: {
+    connectedApp: saved?.connectedApp ?? {
       clientId: `3MVG9${randomBytes(60).toString('base64url').slice(0, 80)}`,
       clientSecret: randomBytes(32).toString('hex').toUpperCase(),
       certificatePem: keys.certificatePem,
@@ -148,11 +162,15 @@ async function startOrg(config: MockOrgConfig, index: number, built: BuiltSchema
     settings: { usernamePasswordEnabled: config.usernamePasswordEnabled === true },
     queryCursors: new Map(),
   };
-  seed(org, config.name, adminId, integrationId);
+  if (!saved) {
+    org.store.transaction(() => seed(org, config.name, adminId, integrationId));
+    file?.saveIdentity({ orgId, pod, users, connectedApp: org.connectedApp });
+  }
   for (const route of config.apexRest ?? []) org.apexRest.register(route.method, route.path, route.handler);
 
-  const modules = [oauthModule, dataModule, sobjectModule, collectionModule, compositeModule, createQueryModule(), apexRestModule, ...(options.modules ?? []), ...(config.modules ?? [])];
-  const { listener } = createRouter(org, modules);
+  const faults = createFaultInjector(config.faults ?? options.faults);
+  const modules = [createFaultAdminModule(faults), oauthModule, dataModule, sobjectModule, collectionModule, compositeModule, createQueryModule(), apexRestModule, ...(options.modules ?? []), ...(config.modules ?? [])];
+  const { listener } = createRouter(org, modules, { faults });
   const server = createServer(listener);
   const port = await listen(server, config.port ?? 0, host);
   const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
@@ -167,9 +185,14 @@ async function startOrg(config: MockOrgConfig, index: number, built: BuiltSchema
     connectedApp: org.connectedApp,
     apexRest: org.apexRest,
     state: org,
+    faults,
     close: () =>
       new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
+        server.close((err) => {
+          file?.close();
+          if (err) reject(err);
+          else resolve();
+        });
         server.closeAllConnections();
       }),
   };
@@ -190,7 +213,14 @@ export async function startMockOrgs(options: StartMockOrgsOptions): Promise<Mock
   const built = buildSchema(sourceDir === null ? [] : loadSourceSchema(sourceDir));
   const started: MockOrg[] = [];
   try {
-    for (const [index, config] of configs.entries()) started.push(await startOrg(config, index, built, options));
+    for (const [index, config] of configs.entries()) {
+      // With a dataDir the org lives in <dataDir>/<slug>.sqlite, and an existing file restores it.
+      const file = options.dataDir === undefined ? undefined : openOrgFile(join(options.dataDir, `${slug(config.name)}.sqlite`), built.schema);
+      started.push(await startOrg(config, index, built, options, file).catch((err: unknown) => {
+        file?.close();
+        throw err;
+      }));
+    }
   } catch (err) {
     await Promise.all(started.map((o) => o.close()));
     throw err;

@@ -1,9 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ProjectError, resolveCheckContext } from '@orgkit/checks';
-import { describeMockOrg, startMockOrgs } from '@orgkit/mock-org';
+import { resolveCheckContext } from '@orgkit/checks';
+import { describeMockOrg, startMockOrgs, type FaultConfig } from '@orgkit/mock-org';
 import { Command, InvalidArgumentError } from 'commander';
 import { EXIT_CODES_HELP } from '../exitCodes.js';
+import { InputError } from '../inputError.js';
 import { printJson, reportFailure } from '../output.js';
 
 interface MockStartOptions {
@@ -13,7 +14,18 @@ interface MockStartOptions {
   host: string;
   port?: number;
   tokenTtl?: number;
+  dataDir?: string;
+  faults?: string;
   json?: boolean;
+}
+
+/** A faults file holds what the admin endpoint takes: `{"seed": 1, "rules": [...]}`. */
+function readFaults(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new InputError('FAULTS_FILE_UNREADABLE', `--faults ${file}: ${(err as Error).message}. Pass a JSON file like {"seed": 1, "rules": [...]}.`);
+  }
 }
 
 function parseNames(value: string): string[] {
@@ -33,7 +45,7 @@ function schemaSource(options: MockStartOptions): string | null {
   if (!options.source) return null;
   if (options.sourceDir) {
     const dir = path.resolve(options.sourceDir);
-    if (!existsSync(dir)) throw new ProjectError('SOURCE_NOT_FOUND', `--source-dir ${options.sourceDir}: no such folder. Pass an SFDX package directory such as force-app, or --no-source.`);
+    if (!existsSync(dir)) throw new InputError('SOURCE_NOT_FOUND', `--source-dir ${options.sourceDir}: no such folder. Pass an SFDX package directory such as force-app, or --no-source.`);
     return dir;
   }
   try {
@@ -54,6 +66,8 @@ async function start(options: MockStartOptions): Promise<void> {
       })),
       sourceDir: schemaSource(options),
       host: options.host,
+      ...(options.dataDir ? { dataDir: path.resolve(options.dataDir) } : {}),
+      ...(options.faults ? { faults: readFaults(options.faults) as FaultConfig } : {}),
     });
     const result = { orgs: mock.orgs.map(describeMockOrg) };
     if (json) printJson(0, result);
@@ -82,6 +96,8 @@ export function mockCommand(): Command {
     .option('--host <address>', 'interface to bind', '127.0.0.1')
     .option('--port <port>', 'port of the first org; the next orgs take the following ports (default: free ports)', parsePositiveInt)
     .option('--token-ttl <seconds>', 'access token lifetime (default 7200)', parsePositiveInt)
+    .option('--data-dir <dir>', 'keep each org in <dir>/<org>.sqlite: a restart (even after kill -9) restores it')
+    .option('--faults <file>', 'JSON fault rules {"seed", "rules"} for every org (changeable at runtime on /__mock/faults)')
     .option('--json', 'format output as JSON (the sf envelope)')
     .addHelpText('after', `\nServes until Ctrl-C.\n${EXIT_CODES_HELP}`)
     .action(start);

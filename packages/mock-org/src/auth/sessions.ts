@@ -23,11 +23,21 @@ export interface SessionStore {
   expire(accessToken: string): void;
 }
 
+/** Where sessions live beyond memory (the org's SQLite file with a dataDir); each call persists one change. */
+export interface SessionBacking {
+  load(): { sessions: Session[]; refreshTokens: [string, { userId: string; clientId: string }][] };
+  saveSession(session: Session): void;
+  deleteSession(accessToken: string): void;
+  saveRefreshToken(token: string, owner: { userId: string; clientId: string }): void;
+  deleteRefreshToken(token: string): void;
+}
+
 const tokenChars = (length: number): string => randomBytes(length).toString('base64').replace(/[+/=]/g, '').slice(0, length);
 
-export function createSessionStore(orgId: string, ttlMs: number, now: () => Date): SessionStore {
-  const sessions = new Map<string, Session>();
-  const refreshTokens = new Map<string, { userId: string; clientId: string }>();
+export function createSessionStore(orgId: string, ttlMs: number, now: () => Date, backing?: SessionBacking): SessionStore {
+  const loaded = backing?.load();
+  const sessions = new Map<string, Session>(loaded?.sessions.map((s) => [s.accessToken, s]));
+  const refreshTokens = new Map<string, { userId: string; clientId: string }>(loaded?.refreshTokens);
   const org15 = orgId.slice(0, 15);
   return {
     issue(userId, clientId, { withRefreshToken }) {
@@ -36,8 +46,10 @@ export function createSessionStore(orgId: string, ttlMs: number, now: () => Date
       if (withRefreshToken) {
         session.refreshToken = `5Aep861${tokenChars(80)}`;
         refreshTokens.set(session.refreshToken, { userId, clientId });
+        backing?.saveRefreshToken(session.refreshToken, { userId, clientId });
       }
       sessions.set(session.accessToken, session);
+      backing?.saveSession(session);
       return session;
     },
     get(accessToken) {
@@ -45,6 +57,7 @@ export function createSessionStore(orgId: string, ttlMs: number, now: () => Date
       if (!session) return undefined;
       if (session.expiresAt <= now().getTime()) {
         sessions.delete(accessToken);
+        backing?.deleteSession(accessToken);
         return undefined;
       }
       return session;
@@ -52,14 +65,22 @@ export function createSessionStore(orgId: string, ttlMs: number, now: () => Date
     refresh: (refreshToken) => refreshTokens.get(refreshToken),
     revoke(token) {
       if (refreshTokens.delete(token)) {
-        for (const [key, s] of sessions) if (s.refreshToken === token) sessions.delete(key);
+        backing?.deleteRefreshToken(token);
+        for (const [key, s] of sessions) {
+          if (s.refreshToken !== token) continue;
+          sessions.delete(key);
+          backing?.deleteSession(key);
+        }
         return true;
       }
+      backing?.deleteSession(token);
       return sessions.delete(token);
     },
     expire(accessToken) {
       const session = sessions.get(accessToken);
-      if (session) session.expiresAt = 0;
+      if (!session) return;
+      session.expiresAt = 0;
+      backing?.saveSession(session);
     },
   };
 }

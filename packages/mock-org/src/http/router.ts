@@ -3,6 +3,18 @@ import { OAuthError, SfApiError, invalidSession, jsonParserError, notFound } fro
 import type { OrgState } from '../org.js';
 import type { Session } from '../auth/sessions.js';
 import type { RequestContext, Route, RouteModule, RouteResponse, SubRequest } from './types.js';
+import type { FaultInjector } from '../faults/faultInjector.js';
+import { faultErrorResponse } from '../faults/faultErrors.js';
+
+/** Thrown by a drop fault; the listener destroys the socket without answering. */
+const DROP = Symbol('drop connection');
+
+interface HandleOptions {
+  session?: Session;
+  /** A subrequest of /composite: not counted against the API limit, and no faults of its own. */
+  internal?: boolean;
+  remoteAddress?: string;
+}
 
 interface Match {
   route: Route;
@@ -64,6 +76,8 @@ function renderError(err: unknown): RouteResponse {
   return { status: 500, body: [{ errorCode: 'UNKNOWN_EXCEPTION', message }] };
 }
 
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
 const bearerToken = (header: string | undefined): string | undefined => /^(?:Bearer|OAuth)\s+(\S+)$/i.exec(header ?? '')?.[1];
 
 /** Requests to the data APIs spend DailyApiRequests; OAuth and static routes do not. */
@@ -74,7 +88,7 @@ const countsAgainstLimit = (path: string): boolean => /^\/services\/(data\/v|ape
  * requests, and renders every error the Salesforce way. A handler that throws never takes the
  * server down: it becomes a 500 UNKNOWN_EXCEPTION.
  */
-export function createRouter(org: OrgState, modules: RouteModule[]): { listener: RequestListener; dispatch: (request: SubRequest, session?: Session) => Promise<RouteResponse> } {
+export function createRouter(org: OrgState, modules: RouteModule[], options: { faults?: FaultInjector } = {}): { listener: RequestListener; dispatch: (request: SubRequest, session?: Session) => Promise<RouteResponse> } {
   const routes = modules.flatMap((m) => m.routes);
 
   const find = (method: string, path: string): Match | 'method' | undefined => {
@@ -88,7 +102,7 @@ export function createRouter(org: OrgState, modules: RouteModule[]): { listener:
     return pathMatched ? 'method' : undefined;
   };
 
-  async function handle(method: string, url: string, headers: Record<string, string | string[] | undefined>, rawBody: Buffer, parsedBody: unknown, session?: Session, internal = false): Promise<RouteResponse> {
+  async function handle(method: string, url: string, headers: Record<string, string | string[] | undefined>, rawBody: Buffer, parsedBody: unknown, { session, internal = false, remoteAddress }: HandleOptions = {}): Promise<RouteResponse> {
     const parsedUrl = new URL(url, org.instanceUrl);
     const path = parsedUrl.pathname.replace(/\/+$/, '') || '/';
     try {
@@ -96,8 +110,18 @@ export function createRouter(org: OrgState, modules: RouteModule[]): { listener:
       if (match === 'method') throw new SfApiError(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${method}' not allowed.`);
       if (!match) throw notFound();
       const { route, params } = match;
+      // One fault decision per client request, before the handler runs.
+      const fault = internal || route.faults === 'bypass' ? undefined : options.faults?.decide(method, path);
+      if (fault && fault.latencyMs > 0) await delay(fault.latencyMs);
+      if (fault?.outcome?.kind === 'drop') throw DROP;
+      if (fault?.outcome?.kind === 'error') return faultErrorResponse(fault.outcome.error, fault.outcome.retryAfterSeconds);
       if (route.auth === 'session') {
         session = session ?? org.sessions.get(bearerToken(headers.authorization as string | undefined) ?? '');
+        // A forced expiry ends the session for good, as a real timeout would: the client must refresh.
+        if (session && fault?.outcome?.kind === 'expireToken') {
+          org.sessions.expire(session.accessToken);
+          session = undefined;
+        }
         if (!session) throw invalidSession();
       }
       // A /composite subrequest is part of one API call, as Salesforce counts it.
@@ -120,25 +144,27 @@ export function createRouter(org: OrgState, modules: RouteModule[]): { listener:
         ...(isForm ? { form: new URLSearchParams(rawBody.toString('utf8')) } : {}),
         rawBody,
         ...(session ? { session } : {}),
+        ...(remoteAddress !== undefined ? { remoteAddress } : {}),
         dispatch: (sub) => dispatch(sub, session),
       };
       return await route.handler(ctx);
     } catch (err) {
+      if (err === DROP) throw err;
       return renderError(err);
     }
   }
 
   const dispatch = (sub: SubRequest, session?: Session): Promise<RouteResponse> =>
-    handle(sub.method.toUpperCase(), sub.url, { 'content-type': 'application/json', ...sub.headers }, Buffer.alloc(0), sub.body, session, true);
+    handle(sub.method.toUpperCase(), sub.url, { 'content-type': 'application/json', ...sub.headers }, Buffer.alloc(0), sub.body, { ...(session ? { session } : {}), internal: true });
 
   const listener: RequestListener = (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('error', () => res.destroy());
     req.on('end', () => {
-      handle(req.method ?? 'GET', req.url ?? '/', req.headers, Buffer.concat(chunks), undefined)
+      handle(req.method ?? 'GET', req.url ?? '/', req.headers, Buffer.concat(chunks), undefined, req.socket.remoteAddress !== undefined ? { remoteAddress: req.socket.remoteAddress } : {})
         .then((response) => send(res, response))
-        .catch((err: unknown) => send(res, renderError(err)));
+        .catch((err: unknown) => (err === DROP ? req.socket.destroy() : send(res, renderError(err))));
     });
   };
   return { listener, dispatch };

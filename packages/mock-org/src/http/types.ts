@@ -25,6 +25,8 @@ export interface RequestContext {
   rawBody: Buffer;
   /** Always set on 'session' routes. */
   session?: Session;
+  /** The caller's IP address; absent for subrequests run through `dispatch`. */
+  remoteAddress?: string;
   /** Runs another request in this org as the same session (/composite uses it). */
   dispatch(request: SubRequest): Promise<RouteResponse>;
 }
@@ -47,6 +49,8 @@ export interface Route {
   auth: 'public' | 'session';
   /** 'raw': the router does not parse the body (SOAP, multipart). Default 'json'. */
   body?: 'json' | 'raw';
+  /** 'bypass': fault rules never apply (the fault admin endpoint, so faults can always be cleared). */
+  faults?: 'bypass';
   handler: Handler;
 }
 

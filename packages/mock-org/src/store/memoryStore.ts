@@ -1,14 +1,8 @@
 import { to18 } from '../ids.js';
 import type { FieldDef, SchemaView } from '../schema/types.js';
 import type { StoredRecord } from '../soql/types.js';
+import { indexedFields as indexedFieldsOf, indexKey } from './indexKey.js';
 import type { RecordStore } from './types.js';
-
-/** The key an indexed value is filed under: text compares case-insensitively unless the field says otherwise. */
-function indexKey(field: FieldDef, value: unknown): string | undefined {
-  if (value === null || value === undefined || value === '') return undefined;
-  if (typeof value === 'string') return field.caseSensitive ? value : value.toLowerCase();
-  return String(value);
-}
 
 /**
  * The in-memory store: a Map per object, one Id index, and indexes on unique and external-id
@@ -28,8 +22,7 @@ export function createMemoryStore(schema: SchemaView): RecordStore {
     if (!table) tables.set(key, (table = new Map()));
     return table;
   };
-  const indexedFields = (objectName: string): FieldDef[] =>
-    [...(schema.object(objectName)?.fields.values() ?? [])].filter((f) => (f.unique || f.externalId) && f.type !== 'id');
+  const indexedFields = (objectName: string): FieldDef[] => indexedFieldsOf(schema, objectName);
 
   const indexFor = (objectName: string, fieldName: string): Map<string, Set<string>> => {
     const o = objectName.toLowerCase();
