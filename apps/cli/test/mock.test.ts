@@ -117,7 +117,42 @@ describe('orgkit mock start --data-dir --faults', () => {
       child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
       await expect(orgs).rejects.toThrow(/exited 2/);
       expect(await exited).toBe(2);
-      expect(stderr).toContain('FAULTS_FILE_UNREADABLE');
+      expect(stderr).toContain('INPUT_FILE_UNREADABLE');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('orgkit mock start --config', () => {
+  it('starts the orgs the config names, with their extra users', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'orgkit-mock-cli-'));
+    try {
+      const configFile = path.join(dir, 'orgs.json');
+      await writeFile(configFile, JSON.stringify({ orgs: [{ name: 'Engagement', users: [{ username: 'ada@example.com', lastName: 'Lovelace', federationIdentifier: 'ada@idp' }] }] }));
+      const { child, orgs, exited } = startMock(['--config', configFile, '--no-source']);
+      const [org] = (await orgs) as (OrgDescription & { users: { others: { username: string }[] } })[];
+      expect(org!.name).toBe('Engagement');
+      expect(org!.users.others.map((u) => u.username)).toEqual(['ada@example.com']);
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says what a config must hold', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'orgkit-mock-cli-'));
+    try {
+      const configFile = path.join(dir, 'orgs.json');
+      await writeFile(configFile, JSON.stringify({ orgs: [{ users: [] }] }));
+      const { orgs, exited, child } = startMock(['--config', configFile]);
+      let stderr = '';
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      await expect(orgs).rejects.toThrow(/exited 2/);
+      expect(await exited).toBe(2);
+      expect(stderr).toContain('CONFIG_INVALID');
+      expect(stderr).toContain('"orgs" must be a non-empty list');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

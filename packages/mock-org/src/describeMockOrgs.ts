@@ -11,7 +11,7 @@ export function describeMockOrg(org: MockOrg) {
     orgId: org.orgId,
     instanceUrl: org.instanceUrl,
     loginUrl: org.loginUrl,
-    users: { admin: user(org.users.admin), integration: user(org.users.integration) },
+    users: { admin: user(org.users.admin), integration: user(org.users.integration), others: org.users.others.map(user) },
     connectedApp: {
       clientId: org.connectedApp.clientId,
       clientSecret: org.connectedApp.clientSecret,

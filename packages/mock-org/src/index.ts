@@ -1,6 +1,6 @@
 export type { FaultConfig, FaultController, FaultErrorName, FaultRule, FaultState } from './faults/types.js';
 export { FaultConfigError } from './faults/validateFaults.js';
-export { startMockOrgs, MockOrgError, type MockOrg, type MockOrgConfig, type MockOrgs, type StartMockOrgsOptions } from './startMockOrgs.js';
+export { startMockOrgs, MockOrgError, type MockOrg, type MockOrgConfig, type ExtraUserConfig, type MockOrgs, type StartMockOrgsOptions } from './startMockOrgs.js';
 export { describeMockOrg, type MockOrgDescription } from './describeMockOrgs.js';
 export type { RouteModule, Route, RequestContext, RouteResponse, Handler, SubRequest } from './http/types.js';
 export type { OrgState, MockUser, ConnectedApp } from './org.js';

@@ -10,7 +10,7 @@ export interface MockUser {
   username: string;
   /** For the username-password flow (only when the org enables it). */
   password: string;
-  profile: 'System Administrator' | 'Integration User';
+  profile: 'System Administrator' | 'Integration User' | 'Standard User';
 }
 
 /** The connected app every mock org has: JWT bearer, client credentials and refresh tokens go through it. */

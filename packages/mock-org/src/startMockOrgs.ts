@@ -25,6 +25,21 @@ import { loadSourceSchema } from './schema/sourceSchema.js';
 import { createMemoryStore } from './store/memoryStore.js';
 import { openOrgFile, type OrgFile } from './store/orgFile.js';
 
+/** A user to create at start: SSO checks need Federation IDs, inactive users, more admins. */
+export interface ExtraUserConfig {
+  username: string;
+  lastName: string;
+  firstName?: string;
+  email?: string;
+  /** Default Standard User. */
+  profile?: 'System Administrator' | 'Standard User';
+  federationIdentifier?: string;
+  /** Default true. */
+  isActive?: boolean;
+  /** For the username-password flow; generated when absent. */
+  password?: string;
+}
+
 export interface MockOrgConfig {
   /** Short name (A, B, engagement…): usernames become admin@org-<name>.mock. */
   name: string;
@@ -40,6 +55,11 @@ export interface MockOrgConfig {
   apexRest?: { method: string; path: string; handler: ApexRestHandler }[];
   /** Route modules for this org only (after the shared ones). */
   modules?: RouteModule[];
+  /**
+   * Users besides the admin and the integration user (an org with a dataDir keeps the users it
+   * was first started with).
+   */
+  users?: ExtraUserConfig[];
   /** Faults for this org, instead of the shared `faults`. */
   faults?: FaultConfig;
 }
@@ -70,7 +90,8 @@ export interface MockOrg {
   instanceUrl: string;
   /** The same server: each org is its own login endpoint, so JWT audiences and token calls go here. */
   loginUrl: string;
-  users: { admin: MockUser; integration: MockUser };
+  /** `others`: the users the config added. */
+  users: { admin: MockUser; integration: MockUser; others: MockUser[] };
   connectedApp: ConnectedApp;
   apexRest: ApexRestRegistry;
   /** The org's state (schema, store, sessions) for tests and modules. */
@@ -107,8 +128,8 @@ const listen = (server: Server, port: number, host: string): Promise<number> =>
     server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
   });
 
-/** Inserts the records every org starts with: the Organization, two profiles, an admin and an integration user. */
-function seed(org: OrgState, name: string, adminId: string, integrationId: string): void {
+/** Inserts the records every org starts with: the Organization, the profiles, the admin, the integration user and the configured users. */
+function seed(org: OrgState, name: string, adminId: string, integrationId: string, extras: readonly ExtraUserConfig[]): void {
   const sys = { org, userId: adminId, system: true };
   const def = (object: string) => org.schema.object(object)!;
   createRecord(sys, def('Organization'), { Id: org.orgId, Name: `Mock Org ${name}`, OrganizationType: 'Developer Edition', InstanceName: 'MOCK1', IsSandbox: false, TimeZoneSidKey: 'America/Los_Angeles', LanguageLocaleKey: 'en_US', DefaultLocaleSidKey: 'en_US' });
@@ -119,6 +140,24 @@ function seed(org: OrgState, name: string, adminId: string, integrationId: strin
   };
   user(adminId, org.users[0]!.username, 'Admin', `Org ${name}`, 'admin', adminProfile);
   user(integrationId, org.users[1]!.username, 'Integration', `Org ${name}`, 'integ', integrationProfile);
+  const standardProfile = createRecord(sys, def('Profile'), { Name: 'Standard User', UserType: 'Standard' });
+  for (const [i, extra] of extras.entries()) {
+    const mockUser = org.users[2 + i]!;
+    const alias = `u${i + 1}`;
+    createRecord(sys, def('User'), {
+      Id: mockUser.id,
+      Username: extra.username,
+      Email: extra.email ?? extra.username,
+      FirstName: extra.firstName ?? null,
+      LastName: extra.lastName,
+      Alias: alias,
+      CommunityNickname: `${alias}-${mockUser.id.slice(-6)}`,
+      ProfileId: extra.profile === 'System Administrator' ? adminProfile : standardProfile,
+      IsActive: extra.isActive ?? true,
+      FederationIdentifier: extra.federationIdentifier ?? null,
+      UserType: 'Standard',
+    });
+  }
 }
 
 async function startOrg(config: MockOrgConfig, index: number, built: BuiltSchema, options: StartMockOrgsOptions, file: OrgFile | undefined): Promise<MockOrg> {
@@ -133,9 +172,11 @@ async function startOrg(config: MockOrgConfig, index: number, built: BuiltSchema
   const adminId = saved?.users[0]?.id ?? newId('005');
   const integrationId = saved?.users[1]?.id ?? newId('005');
   const keys = saved?.connectedApp ?? createAppKeyPair(`${config.name} connected app`);
+  const extras = saved ? [] : (config.users ?? []);
   const users: MockUser[] = saved?.users ?? [
     { id: adminId, username: `admin@${domain}`, password: randomBytes(9).toString('base64url'), profile: 'System Administrator' },
     { id: integrationId, username: `integration@${domain}`, password: randomBytes(9).toString('base64url'), profile: 'Integration User' },
+    ...extras.map((u): MockUser => ({ id: newId('005'), username: u.username, password: u.password ?? randomBytes(9).toString('base64url'), profile: u.profile ?? 'Standard User' })),
   ];
   const org: OrgState = {
     name: config.name,
@@ -163,7 +204,7 @@ async function startOrg(config: MockOrgConfig, index: number, built: BuiltSchema
     queryCursors: new Map(),
   };
   if (!saved) {
-    org.store.transaction(() => seed(org, config.name, adminId, integrationId));
+    org.store.transaction(() => seed(org, config.name, adminId, integrationId, extras));
     file?.saveIdentity({ orgId, pod, users, connectedApp: org.connectedApp });
   }
   for (const route of config.apexRest ?? []) org.apexRest.register(route.method, route.path, route.handler);
@@ -181,7 +222,7 @@ async function startOrg(config: MockOrgConfig, index: number, built: BuiltSchema
     orgId,
     instanceUrl: org.instanceUrl,
     loginUrl: org.loginUrl,
-    users: { admin: users[0]!, integration: users[1]! },
+    users: { admin: users[0]!, integration: users[1]!, others: users.slice(2) },
     connectedApp: org.connectedApp,
     apexRest: org.apexRest,
     state: org,

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolveCheckContext } from '@orgkit/checks';
-import { describeMockOrg, startMockOrgs, type FaultConfig } from '@orgkit/mock-org';
+import { describeMockOrg, startMockOrgs, type FaultConfig, type MockOrgConfig } from '@orgkit/mock-org';
 import { Command, InvalidArgumentError } from 'commander';
 import { EXIT_CODES_HELP } from '../exitCodes.js';
 import { InputError } from '../inputError.js';
@@ -16,16 +16,29 @@ interface MockStartOptions {
   tokenTtl?: number;
   dataDir?: string;
   faults?: string;
+  config?: string;
   json?: boolean;
 }
 
-/** A faults file holds what the admin endpoint takes: `{"seed": 1, "rules": [...]}`. */
-function readFaults(file: string): unknown {
+/** A JSON file a flag names; unreadable or not JSON → a clear error with an example of what it takes. */
+function readJsonFile(flag: string, file: string, example: string): unknown {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new InputError('FAULTS_FILE_UNREADABLE', `--faults ${file}: ${(err as Error).message}. Pass a JSON file like {"seed": 1, "rules": [...]}.`);
+    throw new InputError('INPUT_FILE_UNREADABLE', `${flag} ${file}: ${(err as Error).message}. Pass a JSON file like ${example}.`);
   }
+}
+
+const CONFIG_EXAMPLE = '{"orgs": [{"name": "A", "users": [{"username": "ada@example.com", "lastName": "Lovelace"}]}]}';
+
+/** --config: the orgs to start with their options (users, limits, token lifetime). */
+function readOrgsConfig(file: string): MockOrgConfig[] {
+  const config = readJsonFile('--config', file, CONFIG_EXAMPLE) as { orgs?: unknown };
+  const orgs = config?.orgs;
+  if (!Array.isArray(orgs) || orgs.length === 0 || !orgs.every((o) => typeof o?.name === 'string' && o.name.trim() !== '')) {
+    throw new InputError('CONFIG_INVALID', `--config ${file}: "orgs" must be a non-empty list of orgs, each with a "name", like ${CONFIG_EXAMPLE}.`);
+  }
+  return orgs as MockOrgConfig[];
 }
 
 function parseNames(value: string): string[] {
@@ -59,15 +72,15 @@ async function start(options: MockStartOptions): Promise<void> {
   const json = Boolean(options.json);
   try {
     const mock = await startMockOrgs({
-      orgs: options.orgs.map((name, i) => ({
-        name,
+      orgs: (options.config ? readOrgsConfig(options.config) : options.orgs.map((name) => ({ name }))).map((org, i) => ({
+        ...org,
         ...(options.port !== undefined ? { port: options.port === 0 ? 0 : options.port + i } : {}),
         ...(options.tokenTtl !== undefined ? { tokenTtlSeconds: options.tokenTtl } : {}),
       })),
       sourceDir: schemaSource(options),
       host: options.host,
       ...(options.dataDir ? { dataDir: path.resolve(options.dataDir) } : {}),
-      ...(options.faults ? { faults: readFaults(options.faults) as FaultConfig } : {}),
+      ...(options.faults ? { faults: readJsonFile('--faults', options.faults, '{"seed": 1, "rules": [...]}') as FaultConfig } : {}),
     });
     const result = { orgs: mock.orgs.map(describeMockOrg) };
     if (json) printJson(0, result);
@@ -97,6 +110,7 @@ export function mockCommand(): Command {
     .option('--port <port>', 'port of the first org; the next orgs take the following ports (default: free ports)', parsePositiveInt)
     .option('--token-ttl <seconds>', 'access token lifetime (default 7200)', parsePositiveInt)
     .option('--data-dir <dir>', 'keep each org in <dir>/<org>.sqlite: a restart (even after kill -9) restores it')
+    .option('--config <file>', `orgs to start with their users and limits, instead of --orgs: ${CONFIG_EXAMPLE}`)
     .option('--faults <file>', 'JSON fault rules {"seed", "rules"} for every org (changeable at runtime on /__mock/faults)')
     .option('--json', 'format output as JSON (the sf envelope)')
     .addHelpText('after', `\nServes until Ctrl-C.\n${EXIT_CODES_HELP}`)
