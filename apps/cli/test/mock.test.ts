@@ -35,6 +35,16 @@ function startMock(args: string[]) {
   return { child, orgs, exited };
 }
 
+/** Runs `fn` with a fresh temp folder, removed afterwards. */
+async function inTempDir(fn: (dir: string) => Promise<void>): Promise<void> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'orgkit-mock-cli-'));
+  try {
+    await fn(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 async function clientCredentialsToken(org: OrgDescription): Promise<string> {
   const res = await fetch(`${org.loginUrl}/services/oauth2/token`, {
     method: 'POST',
@@ -84,8 +94,7 @@ describe('orgkit mock start', () => {
 
 describe('orgkit mock start --data-dir --faults', () => {
   it('keeps the org across a restart and applies the faults file', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'orgkit-mock-cli-'));
-    try {
+    await inTempDir(async (dir) => {
       const faultsFile = path.join(dir, 'faults.json');
       await writeFile(faultsFile, JSON.stringify({ seed: 7, rules: [{ match: { path: '/services/data/*/limits' }, error: 'SERVER_UNAVAILABLE' }] }));
       const first = startMock(['--orgs', 'A', '--data-dir', path.join(dir, 'data'), '--faults', faultsFile]);
@@ -102,14 +111,11 @@ describe('orgkit mock start --data-dir --faults', () => {
       expect(again!.connectedApp.clientSecret).toBe(a!.connectedApp.clientSecret);
       second.child.kill('SIGINT');
       expect(await second.exited).toBe(0);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('says what is wrong with a faults file that is not JSON', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'orgkit-mock-cli-'));
-    try {
+    await inTempDir(async (dir) => {
       const faultsFile = path.join(dir, 'faults.json');
       await writeFile(faultsFile, '{ rules: ');
       const { orgs, exited, child } = startMock(['--faults', faultsFile]);
@@ -118,16 +124,13 @@ describe('orgkit mock start --data-dir --faults', () => {
       await expect(orgs).rejects.toThrow(/exited 2/);
       expect(await exited).toBe(2);
       expect(stderr).toContain('INPUT_FILE_UNREADABLE');
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
 
 describe('orgkit mock start --config', () => {
   it('starts the orgs the config names, with their extra users', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'orgkit-mock-cli-'));
-    try {
+    await inTempDir(async (dir) => {
       const configFile = path.join(dir, 'orgs.json');
       await writeFile(configFile, JSON.stringify({ orgs: [{ name: 'Engagement', users: [{ username: 'ada@example.com', lastName: 'Lovelace', federationIdentifier: 'ada@idp' }] }] }));
       const { child, orgs, exited } = startMock(['--config', configFile, '--no-source']);
@@ -136,14 +139,11 @@ describe('orgkit mock start --config', () => {
       expect(org!.users.others.map((u) => u.username)).toEqual(['ada@example.com']);
       child.kill('SIGINT');
       expect(await exited).toBe(0);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('says what a config must hold', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'orgkit-mock-cli-'));
-    try {
+    await inTempDir(async (dir) => {
       const configFile = path.join(dir, 'orgs.json');
       await writeFile(configFile, JSON.stringify({ orgs: [{ users: [] }] }));
       const { orgs, exited, child } = startMock(['--config', configFile]);
@@ -153,8 +153,6 @@ describe('orgkit mock start --config', () => {
       expect(await exited).toBe(2);
       expect(stderr).toContain('CONFIG_INVALID');
       expect(stderr).toContain('"orgs" must be a non-empty list');
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
