@@ -1,5 +1,6 @@
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFileSync, spawn } from 'node:child_process';
+import { createSign } from 'node:crypto';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +15,7 @@ interface OrgDescription {
   loginUrl: string;
   users: { admin: { username: string }; integration: { id: string } };
   connectedApp: { clientId: string; clientSecret: string };
+  dataCloud?: { tenantUrl: string; tenantId: string };
 }
 
 /** Starts `orgkit mock start`, resolves with the orgs it printed once its JSON is complete. */
@@ -153,6 +155,92 @@ describe('orgkit mock start --config', () => {
       expect(await exited).toBe(2);
       expect(stderr).toContain('CONFIG_INVALID');
       expect(stderr).toContain('"orgs" must be a non-empty list');
+    });
+  });
+});
+
+const BATTERY_YAML = `openapi: 3.0.3
+components:
+  schemas:
+    BatteryStatus:
+      type: object
+      properties:
+        eventId:
+          type: string
+        batteryLevel:
+          type: number
+`;
+
+/** The variables a shell gets from `set -a; . file; set +a`, as the README tells users to load them. */
+function sourceEnvFile(file: string): Record<string, string> {
+  const out = execFileSync('bash', ['-c', 'set -a; . "$1"; set +a; env -0', 'bash', file], { env: {} }).toString();
+  return Object.fromEntries(out.split('\0').filter((line) => line.startsWith('ORGKIT_')).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+}
+
+/** A JWT bearer login with what the env file holds, as another orgkit command would do it. */
+async function jwtLogin(env: Record<string, string>): Promise<{ access_token: string; instance_url: string }> {
+  const encode = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const unsigned = `${encode({ alg: 'RS256' })}.${encode({ iss: env.ORGKIT_CLIENT_ID, sub: env.ORGKIT_USERNAME, aud: env.ORGKIT_LOGIN_URL, exp: Math.floor(Date.now() / 1000) + 300 })}`;
+  const signature = createSign('RSA-SHA256').update(unsigned).sign(await readFile(env.ORGKIT_JWT_KEY_FILE!, 'utf8')).toString('base64url');
+  const res = await fetch(`${env.ORGKIT_LOGIN_URL}/services/oauth2/token`, {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: `${unsigned}.${signature}` }),
+  });
+  expect(res.status).toBe(200);
+  return (await res.json()) as { access_token: string; instance_url: string };
+}
+
+describe('orgkit mock start --datacloud --write-env', () => {
+  it('gives every org a tenant with the connector, and writes a JWT login other commands can source', async () => {
+    await inTempDir(async (dir) => {
+      const schemaFile = path.join(dir, 'battery status.yaml');
+      await writeFile(schemaFile, BATTERY_YAML);
+      const envFile = path.join(dir, 'mock.env');
+      const { child, orgs, exited } = startMock(['--orgs', 'A,B', '--no-source', '--datacloud', `solar=${schemaFile}`, '--write-env', envFile]);
+      const [a, b] = await orgs;
+      expect(a!.dataCloud!.tenantUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(b!.dataCloud!.tenantUrl).not.toBe(a!.dataCloud!.tenantUrl);
+
+      const env = sourceEnvFile(envFile);
+      expect(env).toMatchObject({ ORGKIT_LOGIN_URL: a!.loginUrl, ORGKIT_CLIENT_ID: a!.connectedApp.clientId, ORGKIT_USERNAME: `integration@org-a.mock` });
+      expect((await stat(env.ORGKIT_JWT_KEY_FILE!)).mode & 0o777).toBe(0o600);
+
+      const core = await jwtLogin(env);
+      const exchanged = await fetch(`${core.instance_url}/services/a360/token`, {
+        method: 'POST',
+        body: new URLSearchParams({ grant_type: 'urn:salesforce:grant-type:external:cdp', subject_token: core.access_token, subject_token_type: 'urn:ietf:params:oauth:token-type:access_token' }),
+      });
+      const tenant = (await exchanged.json()) as { access_token: string; instance_url: string };
+      expect(tenant.instance_url).toBe(a!.dataCloud!.tenantUrl);
+      const headers = { authorization: `Bearer ${tenant.access_token}`, 'content-type': 'application/json' };
+      const sent = await fetch(`${tenant.instance_url}/api/v1/ingest/sources/solar/BatteryStatus`, { method: 'POST', headers, body: JSON.stringify({ data: [{ eventId: 'e-1', batteryLevel: 42 }] }) });
+      expect(sent.status).toBe(202);
+      const query = await fetch(`${tenant.instance_url}/api/v2/query`, { method: 'POST', headers, body: JSON.stringify({ sql: 'SELECT eventId__c, batteryLevel__c FROM BatteryStatus_solar__dll' }) });
+      expect(((await query.json()) as { data: unknown[][] }).data).toEqual([['e-1', 42]]);
+
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+    });
+  });
+
+  it('says which schema file is missing or invalid, without a stack trace', async () => {
+    await inTempDir(async (dir) => {
+      const missing = startMock(['--orgs', 'A', '--no-source', '--datacloud', `solar=${path.join(dir, 'nope.yaml')}`]);
+      let stderr = '';
+      missing.child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      await expect(missing.orgs).rejects.toThrow(/exited 2/);
+      expect(stderr).toContain('INPUT_FILE_UNREADABLE');
+      expect(stderr).toContain('nope.yaml');
+
+      const badFile = path.join(dir, 'bad.yaml');
+      await writeFile(badFile, BATTERY_YAML.replace('type: number', 'type: integer'));
+      const bad = startMock(['--orgs', 'A', '--no-source', '--datacloud', `solar=${badFile}`]);
+      let badErr = '';
+      bad.child.stderr.on('data', (c: Buffer) => (badErr += c.toString()));
+      await expect(bad.orgs).rejects.toThrow(/exited 2/);
+      expect(badErr).toContain('INVALID_SCHEMA');
+      expect(badErr).toContain('integer');
+      expect(badErr).not.toMatch(/\n\s+at /);
     });
   });
 });

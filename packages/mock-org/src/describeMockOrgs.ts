@@ -18,6 +18,7 @@ export function describeMockOrg(org: MockOrg) {
       certificatePem: org.connectedApp.certificatePem,
       privateKeyPem: org.connectedApp.privateKeyPem,
     },
+    ...(org.dataCloud ? { dataCloud: { tenantUrl: org.dataCloud.tenantUrl, tenantId: org.dataCloud.tenantId } } : {}),
   };
 }
 

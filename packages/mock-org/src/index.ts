@@ -10,3 +10,5 @@ export type { Session, SessionStore } from './auth/sessions.js';
 export { SfApiError, OAuthError } from './errors.js';
 export { idChecksum, isValidId, to18 } from './ids.js';
 export { DataDirError } from './store/orgFile.js';
+export type { DataCloudTenantConfig, ConnectorConfig, StreamConfig, MockDataCloud, DataCloudStats } from './datacloud/types.js';
+export { DataCloudConfigError, DataCloudQueryError } from './datacloud/tenantErrors.js';

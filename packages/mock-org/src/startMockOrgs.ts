@@ -11,6 +11,8 @@ import { createFaultAdminModule } from './faults/faultAdminRoutes.js';
 import { createFaultInjector } from './faults/faultInjector.js';
 import type { FaultConfig, FaultController } from './faults/types.js';
 import type { RouteModule } from './http/types.js';
+import { startDataCloudTenant } from './datacloud/startDataCloudTenant.js';
+import type { DataCloudTenantConfig, MockDataCloud } from './datacloud/types.js';
 import { createIdFactory, to18, toBase62 } from './ids.js';
 import type { ConnectedApp, MockUser, OrgState } from './org.js';
 import { createRecord } from './records/recordService.js';
@@ -62,6 +64,8 @@ export interface MockOrgConfig {
   users?: ExtraUserConfig[];
   /** Faults for this org, instead of the shared `faults`. */
   faults?: FaultConfig;
+  /** A Data Cloud tenant beside the org (its own server and tokens), instead of the shared `dataCloud`; false: none. */
+  dataCloud?: boolean | DataCloudTenantConfig;
 }
 
 export interface StartMockOrgsOptions {
@@ -75,7 +79,9 @@ export interface StartMockOrgsOptions {
   dataDir?: string;
   /** Faults every org starts with (each org has its own PRNG and counters); see README "Faults". */
   faults?: FaultConfig;
-  /** Extra route modules every org serves (Metadata API, Data Cloud tenant, SAML SP…). */
+  /** A Data Cloud tenant for every org (an org's own `dataCloud` replaces it); see README "Data Cloud tenant". */
+  dataCloud?: true | DataCloudTenantConfig;
+  /** Extra route modules every org serves (Metadata API, SAML SP…). */
   modules?: RouteModule[];
   /** Interface to bind. Default 127.0.0.1 (loopback only). */
   host?: string;
@@ -98,6 +104,8 @@ export interface MockOrg {
   state: OrgState;
   /** Change the org's faults at runtime: `set(rules)`, `clear()`, `get()`. */
   faults: FaultController;
+  /** The org's Data Cloud tenant, when it has one. */
+  dataCloud?: MockDataCloud;
   close(): Promise<void>;
 }
 
@@ -210,10 +218,17 @@ async function startOrg(config: MockOrgConfig, index: number, built: BuiltSchema
   for (const route of config.apexRest ?? []) org.apexRest.register(route.method, route.path, route.handler);
 
   const faults = createFaultInjector(config.faults ?? options.faults);
-  const modules = [createFaultAdminModule(faults), oauthModule, dataModule, sobjectModule, collectionModule, compositeModule, createQueryModule(), apexRestModule, ...(options.modules ?? []), ...(config.modules ?? [])];
+  const dataCloud = config.dataCloud ?? options.dataCloud;
+  const tenant = dataCloud
+    ? await startDataCloudTenant({ org, faults, config: dataCloud === true ? {} : dataCloud, host, ...(options.dataDir !== undefined ? { file: join(options.dataDir, `${slug(config.name)}-datacloud.sqlite`) } : {}) })
+    : undefined;
+  const modules = [createFaultAdminModule(faults), oauthModule, dataModule, sobjectModule, collectionModule, compositeModule, createQueryModule(), apexRestModule, ...(tenant ? [tenant.exchangeModule] : []), ...(options.modules ?? []), ...(config.modules ?? [])];
   const { listener } = createRouter(org, modules, { faults });
   const server = createServer(listener);
-  const port = await listen(server, config.port ?? 0, host);
+  const port = await listen(server, config.port ?? 0, host).catch(async (err: unknown) => {
+    await tenant?.close();
+    throw err;
+  });
   const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
   org.instanceUrl = `http://${urlHost}:${port}`;
   org.loginUrl = org.instanceUrl;
@@ -227,15 +242,20 @@ async function startOrg(config: MockOrgConfig, index: number, built: BuiltSchema
     apexRest: org.apexRest,
     state: org,
     faults,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((err) => {
-          file?.close();
-          if (err) reject(err);
-          else resolve();
-        });
-        server.closeAllConnections();
-      }),
+    ...(tenant ? { dataCloud: tenant.api } : {}),
+    close: async () => {
+      await Promise.all([
+        new Promise<void>((resolve, reject) => {
+          server.close((err) => {
+            file?.close();
+            if (err) reject(err);
+            else resolve();
+          });
+          server.closeAllConnections();
+        }),
+        tenant?.close(),
+      ]);
+    },
   };
 }
 

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolveCheckContext } from '@orgkit/checks';
-import { describeMockOrg, startMockOrgs, type FaultConfig, type MockOrgConfig } from '@orgkit/mock-org';
+import { describeMockOrg, startMockOrgs, type ConnectorConfig, type FaultConfig, type MockOrg, type MockOrgConfig } from '@orgkit/mock-org';
 import { Command, InvalidArgumentError } from 'commander';
 import { EXIT_CODES_HELP } from '../exitCodes.js';
 import { InputError } from '../inputError.js';
@@ -17,6 +17,8 @@ interface MockStartOptions {
   dataDir?: string;
   faults?: string;
   config?: string;
+  datacloud: string[];
+  writeEnv?: string;
   json?: boolean;
 }
 
@@ -68,6 +70,48 @@ function schemaSource(options: MockStartOptions): string | null {
   }
 }
 
+/** --datacloud solar=battery.yaml (repeatable): the connectors of every org's Data Cloud tenant. */
+function collectConnector(value: string, previous: string[]): string[] {
+  if (!/^[^=]+=.+$/.test(value)) throw new InvalidArgumentError('use <connector>=<schema.yaml>, e.g. --datacloud solar=battery-status.yaml');
+  return [...previous, value];
+}
+
+function dataCloudConnectors(values: readonly string[]): ConnectorConfig[] {
+  return values.map((value) => {
+    const at = value.indexOf('=');
+    const name = value.slice(0, at).trim();
+    const schema = path.resolve(value.slice(at + 1).trim());
+    if (!existsSync(schema)) throw new InputError('INPUT_FILE_UNREADABLE', `--datacloud ${value}: no such file ${schema}. Pass the connector's OpenAPI schema YAML, e.g. --datacloud solar=battery-status.yaml.`);
+    return { name, schema };
+  });
+}
+
+/** A value the shell reads back verbatim from `. file` (and dotenv parsers too). */
+const shellQuote = (value: string): string => `'${value.replace(/'/g, `'\\''`)}'`;
+
+/** --write-env names a file that cannot be written; the orgs are stopped again. */
+class EnvFileError extends Error {
+  readonly code = 'ENV_FILE_UNWRITABLE';
+  constructor(message: string) {
+    super(message);
+    this.name = 'EnvFileError';
+  }
+}
+
+/**
+ * --write-env: the JWT login of the first org's integration user, for other orgkit commands
+ * (`set -a; . file; set +a`). The private key goes beside it, readable by the owner only.
+ */
+function writeEnvFile(file: string, org: MockOrg): void {
+  const envFile = path.resolve(file);
+  const keyFile = `${envFile}.key.pem`;
+  writeFileSync(keyFile, org.connectedApp.privateKeyPem, { mode: 0o600 });
+  chmodSync(keyFile, 0o600); // mode applies only when the file is created
+  const env = { ORGKIT_LOGIN_URL: org.loginUrl, ORGKIT_CLIENT_ID: org.connectedApp.clientId, ORGKIT_USERNAME: org.users.integration.username, ORGKIT_JWT_KEY_FILE: keyFile };
+  const lines = Object.entries(env).map(([key, value]) => `${key}=${shellQuote(value)}`);
+  writeFileSync(envFile, `# orgkit mock org ${org.name}: JWT login as its integration user\n${lines.join('\n')}\n`, { mode: 0o600 });
+}
+
 async function start(options: MockStartOptions): Promise<void> {
   const json = Boolean(options.json);
   try {
@@ -81,7 +125,16 @@ async function start(options: MockStartOptions): Promise<void> {
       host: options.host,
       ...(options.dataDir ? { dataDir: path.resolve(options.dataDir) } : {}),
       ...(options.faults ? { faults: readJsonFile('--faults', options.faults, '{"seed": 1, "rules": [...]}') as FaultConfig } : {}),
+      ...(options.datacloud.length > 0 ? { dataCloud: { connectors: dataCloudConnectors(options.datacloud) } } : {}),
     });
+    if (options.writeEnv) {
+      try {
+        writeEnvFile(options.writeEnv, mock.orgs[0]!);
+      } catch (err) {
+        await mock.close();
+        throw new EnvFileError(`--write-env ${options.writeEnv}: ${(err as Error).message}. Pass a file in a folder you can write to.`);
+      }
+    }
     const result = { orgs: mock.orgs.map(describeMockOrg) };
     if (json) printJson(0, result);
     else process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
@@ -112,6 +165,8 @@ export function mockCommand(): Command {
     .option('--data-dir <dir>', 'keep each org in <dir>/<org>.sqlite: a restart (even after kill -9) restores it')
     .option('--config <file>', `orgs to start with their users and limits, instead of --orgs: ${CONFIG_EXAMPLE}`)
     .option('--faults <file>', 'JSON fault rules {"seed", "rules"} for every org (changeable at runtime on /__mock/faults)')
+    .option('--datacloud <connector=schema.yaml>', 'give every org a Data Cloud tenant with this Ingestion API connector (repeatable)', collectConnector, [])
+    .option('--write-env <file>', 'write the first org\'s JWT login (ORGKIT_LOGIN_URL, ORGKIT_CLIENT_ID, ORGKIT_USERNAME, ORGKIT_JWT_KEY_FILE) to <file>, the key beside it')
     .option('--json', 'format output as JSON (the sf envelope)')
     .addHelpText('after', `\nServes until Ctrl-C.\n${EXIT_CODES_HELP}`)
     .action(start);

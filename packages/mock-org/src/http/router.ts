@@ -1,10 +1,11 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { OAuthError, SfApiError, invalidSession, jsonParserError, notFound } from '../errors.js';
 import type { OrgState } from '../org.js';
-import type { Session } from '../auth/sessions.js';
+import type { Session, SessionStore } from '../auth/sessions.js';
 import type { RequestContext, Route, RouteModule, RouteResponse, SubRequest } from './types.js';
 import type { FaultInjector } from '../faults/faultInjector.js';
-import { faultErrorResponse } from '../faults/faultErrors.js';
+import type { FaultErrorName } from '../faults/types.js';
+import { faultErrorResponse, faultErrors } from '../faults/faultErrors.js';
 
 /** Thrown by a drop fault; the listener destroys the socket without answering. */
 const DROP = Symbol('drop connection');
@@ -14,6 +15,17 @@ interface HandleOptions {
   /** A subrequest of /composite: not counted against the API limit, and no faults of its own. */
   internal?: boolean;
   remoteAddress?: string;
+}
+
+/** What another API served by the same router (the Data Cloud tenant) changes; every default is the org's REST API. */
+export interface RouterOptions {
+  faults?: FaultInjector;
+  /** Where the bearer tokens of 'session' routes live. Default: the org's sessions. */
+  sessions?: Pick<SessionStore, 'get' | 'expire'>;
+  /** Renders every error (SfApiError from the router, faults, handler throws) in another API's shape. */
+  renderError?: (err: unknown, path: string) => RouteResponse;
+  /** A body past this many bytes is not buffered: the request is answered 413 PAYLOAD_TOO_LARGE. Default: no limit. */
+  maxBodyBytes?: number;
 }
 
 interface Match {
@@ -88,8 +100,15 @@ const countsAgainstLimit = (path: string): boolean => /^\/services\/(data\/v|ape
  * requests, and renders every error the Salesforce way. A handler that throws never takes the
  * server down: it becomes a 500 UNKNOWN_EXCEPTION.
  */
-export function createRouter(org: OrgState, modules: RouteModule[], options: { faults?: FaultInjector } = {}): { listener: RequestListener; dispatch: (request: SubRequest, session?: Session) => Promise<RouteResponse> } {
+export function createRouter(org: OrgState, modules: RouteModule[], options: RouterOptions = {}): { listener: RequestListener; dispatch: (request: SubRequest, session?: Session) => Promise<RouteResponse> } {
   const routes = modules.flatMap((m) => m.routes);
+  const sessions = options.sessions ?? org.sessions;
+  const render = (err: unknown, path: string): RouteResponse => (options.renderError ? options.renderError(err, path) : renderError(err));
+  const faultResponse = (error: FaultErrorName, path: string, retryAfterSeconds?: number): RouteResponse => {
+    if (!options.renderError) return faultErrorResponse(error, retryAfterSeconds);
+    const rendered = options.renderError(new SfApiError(faultErrors[error].status, error, faultErrors[error].message), path);
+    return retryAfterSeconds === undefined ? rendered : { ...rendered, headers: { ...rendered.headers, 'retry-after': String(retryAfterSeconds) } };
+  };
 
   const find = (method: string, path: string): Match | 'method' | undefined => {
     let pathMatched = false;
@@ -114,12 +133,12 @@ export function createRouter(org: OrgState, modules: RouteModule[], options: { f
       const fault = internal || route.faults === 'bypass' ? undefined : options.faults?.decide(method, path);
       if (fault && fault.latencyMs > 0) await delay(fault.latencyMs);
       if (fault?.outcome?.kind === 'drop') throw DROP;
-      if (fault?.outcome?.kind === 'error') return faultErrorResponse(fault.outcome.error, fault.outcome.retryAfterSeconds);
+      if (fault?.outcome?.kind === 'error') return faultResponse(fault.outcome.error, path, fault.outcome.retryAfterSeconds);
       if (route.auth === 'session') {
-        session = session ?? org.sessions.get(bearerToken(headers.authorization as string | undefined) ?? '');
+        session = session ?? sessions.get(bearerToken(headers.authorization as string | undefined) ?? '');
         // A forced expiry ends the session for good, as a real timeout would: the client must refresh.
         if (session && fault?.outcome?.kind === 'expireToken') {
-          org.sessions.expire(session.accessToken);
+          sessions.expire(session.accessToken);
           session = undefined;
         }
         if (!session) throw invalidSession();
@@ -150,7 +169,7 @@ export function createRouter(org: OrgState, modules: RouteModule[], options: { f
       return await route.handler(ctx);
     } catch (err) {
       if (err === DROP) throw err;
-      return renderError(err);
+      return render(err, path);
     }
   }
 
@@ -159,12 +178,21 @@ export function createRouter(org: OrgState, modules: RouteModule[], options: { f
 
   const listener: RequestListener = (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
+    let received = 0;
+    req.on('data', (c: Buffer) => {
+      received += c.length;
+      // Past the cap the rest is read and thrown away, so the client still gets the 413.
+      if (options.maxBodyBytes === undefined || received <= options.maxBodyBytes) chunks.push(c);
+    });
     req.on('error', () => res.destroy());
     req.on('end', () => {
+      if (options.maxBodyBytes !== undefined && received > options.maxBodyBytes) {
+        send(res, render(new SfApiError(413, 'PAYLOAD_TOO_LARGE', `The request body is ${received} bytes; the limit is ${options.maxBodyBytes}.`), (req.url ?? '/').split('?')[0]!));
+        return;
+      }
       handle(req.method ?? 'GET', req.url ?? '/', req.headers, Buffer.concat(chunks), undefined, req.socket.remoteAddress !== undefined ? { remoteAddress: req.socket.remoteAddress } : {})
         .then((response) => send(res, response))
-        .catch((err: unknown) => (err === DROP ? req.socket.destroy() : send(res, renderError(err))));
+        .catch((err: unknown) => (err === DROP ? req.socket.destroy() : send(res, render(err, (req.url ?? '/').split('?')[0]!))));
     });
   };
   return { listener, dispatch };

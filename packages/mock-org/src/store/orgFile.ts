@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { DataDirError } from './dataDirError.js';
+import { openOwnedSqliteFile } from './ownedSqliteFile.js';
 import type { Session, SessionBacking } from '../auth/sessions.js';
 import { fromBase62, ID_COUNTER_WIDTH } from '../ids.js';
 import type { ConnectedApp, MockUser } from '../org.js';
@@ -16,6 +16,8 @@ export interface OrgIdentity {
   users: MockUser[];
   connectedApp: ConnectedApp;
 }
+
+export { DataDirError };
 
 /** The SQLite file one org lives in (`<dataDir>/<org-name-slug>.sqlite`). */
 export interface OrgFile {
@@ -34,14 +36,6 @@ export interface OrgFile {
 
 const FORMAT_VERSION = 1;
 
-/** A dataDir that cannot hold the org's file. `code` is DATA_DIR_UNUSABLE. */
-export class DataDirError extends Error {
-  readonly code = 'DATA_DIR_UNUSABLE';
-  constructor(message: string, options?: { cause: unknown }) {
-    super(message, options);
-    this.name = 'DataDirError';
-  }
-}
 
 const ORG_TABLES = `
   CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -62,36 +56,12 @@ class PersistedCounters extends Map<string, number> {
 }
 
 function open(path: string): Database.Database {
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-  } catch (err) {
-    throw new DataDirError(`Cannot create the data directory ${dirname(path)} (${(err as Error).message}). Pass a dataDir you can write to, or leave dataDir out to keep the org in memory.`, { cause: err });
-  }
-  let db: Database.Database | undefined;
-  try {
-    db = new Database(path, { timeout: 1000 });
-    // One process owns the file: a second mock org on the same dataDir fails here instead of
-    // interleaving ids. The OS drops the lock when the owner dies, even by kill -9.
-    db.pragma('locking_mode = EXCLUSIVE');
-    db.pragma('journal_mode = WAL');
-    // WAL + NORMAL: a commit is appended to the WAL with write() before it returns, so every
-    // acknowledged write survives a crash or kill -9 of this process; only an OS crash or power
-    // loss can drop the last commits (never corrupt the file).
-    db.pragma('synchronous = NORMAL');
-    // 64 MB of page cache (the default is 2 MB): paging and index lookups stay off the disk.
-    db.pragma('cache_size = -65536');
-    db.exec('BEGIN IMMEDIATE; COMMIT');
+  return openOwnedSqliteFile(path, 'org file', (db) => {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > FORMAT_VERSION) throw new Error(`it was written by a newer @orgkit/mock-org (format ${version}, this one reads ${FORMAT_VERSION})`);
     db.exec(ORG_TABLES);
     db.pragma(`user_version = ${FORMAT_VERSION}`);
-    return db;
-  } catch (err) {
-    db?.close();
-    const busy = (err as { code?: string }).code === 'SQLITE_BUSY';
-    const why = busy ? 'another running mock org holds it' : (err as Error).message;
-    throw new DataDirError(`Cannot open the org file ${path}: ${why}. ${busy ? 'Stop the other process or pass another dataDir.' : 'Pass another dataDir, or delete the file to start the org afresh.'}`, { cause: err });
-  }
+  });
 }
 
 /** Opens (creating if needed) an org's SQLite file; throws DataDirError when it cannot. */
