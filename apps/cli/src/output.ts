@@ -26,18 +26,20 @@ function isUserFacing(err: unknown): err is UserFacingError {
 
 /**
  * Reports an error that stopped a command, without a stack trace: known errors by their message,
- * anything else with a pointer to ORGKIT_DEBUG for the trace. Returns the exit code.
+ * anything else with a pointer to ORGKIT_DEBUG for the trace. An error's `problems` (a schema's
+ * lines, say) are already in its message and go into --json as data. Returns the exit code.
  */
-export function reportFailure(err: unknown, json: boolean): number {
+export function reportFailure(err: unknown, json: boolean, exitCode: number = EXIT.CANNOT_RUN): number {
   const known = isUserFacing(err);
   const failure: UserFacingError = known
     ? { name: err.name, code: err.code, message: err.message }
     : { name: 'UnexpectedError', code: 'UNEXPECTED', message: `${(err as Error)?.message ?? String(err)} (set ORGKIT_DEBUG=1 for details)` };
   if (process.env.ORGKIT_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
   if (json) {
-    process.stdout.write(`${JSON.stringify({ status: EXIT.CANNOT_RUN, ...failure, exitCode: EXIT.CANNOT_RUN }, null, 2)}\n`);
+    const problems = (err as { problems?: unknown } | null)?.problems;
+    process.stdout.write(`${JSON.stringify({ status: exitCode, ...failure, ...(Array.isArray(problems) ? { problems } : {}), exitCode }, null, 2)}\n`);
   } else {
     process.stderr.write(`${paint('red', 'Error', process.stderr)} (${failure.code}): ${failure.message}\n`);
   }
-  return EXIT.CANNOT_RUN;
+  return exitCode;
 }

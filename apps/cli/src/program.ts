@@ -1,8 +1,10 @@
 import { Command } from 'commander';
 import { checkCommand } from './commands/check.js';
+import { datacloudCommand } from './commands/datacloud.js';
 import { mockCommand } from './commands/mock.js';
 import { startCommand } from './commands/start.js';
-import { EXIT_CODES_HELP } from './exitCodes.js';
+import { DATACLOUD_EXIT } from './commands/datacloudExitCodes.js';
+import { EXIT, EXIT_CODES_HELP } from './exitCodes.js';
 
 export function createProgram(): Command {
   const program = new Command('orgkit')
@@ -10,10 +12,19 @@ export function createProgram(): Command {
     .version('0.1.0')
     .addHelpText('after', EXIT_CODES_HELP)
     .addCommand(checkCommand())
+    .addCommand(datacloudCommand())
     .addCommand(mockCommand())
     .addCommand(startCommand());
-  // Usage errors surface as exceptions so the entry point picks the exit code (2), not commander.
-  const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
-  for (const command of all(program)) command.exitOverride();
+  // Usage errors surface as exceptions carrying our exit code: 2 (could not run), except under
+  // `datacloud`, where 2 means "some records dead-lettered" and a usage error is a failure (1).
+  const walk = (c: Command, usageExit: number): void => {
+    const code = c.name() === 'datacloud' ? DATACLOUD_EXIT.FAILED : usageExit;
+    c.exitOverride((err) => {
+      if (err.exitCode !== 0) err.exitCode = code;
+      throw err;
+    });
+    for (const sub of c.commands) walk(sub, code);
+  };
+  walk(program, EXIT.CANNOT_RUN);
   return program;
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ALL_CHECKS, CHECK_NAMES, resolveCheckContext, runChecks, type CheckName } from '@orgkit/checks';
+import { CHECK_DESCRIPTIONS, CHECK_NAMES, type CheckName } from '@orgkit/checks/catalog';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { EXIT, EXIT_CODES_HELP } from '../exitCodes.js';
 import { printJson, reportFailure } from '../output.js';
@@ -16,6 +16,8 @@ export interface CheckCommandOptions {
 export async function runCheckCommand(options: CheckCommandOptions): Promise<number> {
   const json = Boolean(options.json);
   try {
+    // Loaded here, not at the top: PMD, SDR and prettier take seconds to import and other commands never need them.
+    const { resolveCheckContext, runChecks } = await import('@orgkit/checks');
     const ctx = resolveCheckContext({ source: options.source });
     if (!json) process.stdout.write(`Checking ${path.relative(process.cwd(), ctx.sourceDir) || '.'} offline\n`);
     const report = await runChecks({
@@ -50,7 +52,7 @@ export function checkCommand(): Command {
       'after',
       `
 Checks:
-${ALL_CHECKS.map((c) => `  ${c.name.padEnd(17)} ${c.description}`).join('\n')}
+${CHECK_NAMES.map((name) => `  ${name.padEnd(17)} ${CHECK_DESCRIPTIONS[name]}`).join('\n')}
 ${EXIT_CODES_HELP}`,
     )
     .action(async (options: CheckCommandOptions) => {

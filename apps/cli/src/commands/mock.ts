@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { resolveCheckContext } from '@orgkit/checks';
-import { describeMockOrg, startMockOrgs, type ConnectorConfig, type FaultConfig, type MockOrg, type MockOrgConfig } from '@orgkit/mock-org';
+import { resolveCheckContext } from '@orgkit/checks/project';
+import type { ConnectorConfig, FaultConfig, MockOrg, MockOrgConfig } from '@orgkit/mock-org';
 import { Command, InvalidArgumentError } from 'commander';
 import { EXIT_CODES_HELP } from '../exitCodes.js';
 import { InputError } from '../inputError.js';
@@ -115,6 +115,8 @@ function writeEnvFile(file: string, org: MockOrg): void {
 async function start(options: MockStartOptions): Promise<void> {
   const json = Boolean(options.json);
   try {
+    // Loaded on use: SQLite and the SOQL parser would slow every other command's start.
+    const { describeMockOrg, startMockOrgs } = await import('@orgkit/mock-org');
     const mock = await startMockOrgs({
       orgs: (options.config ? readOrgsConfig(options.config) : options.orgs.map((name) => ({ name }))).map((org, i) => ({
         ...org,

@@ -4,6 +4,7 @@ import { pmdEngineJavaLib } from '../apexLsJars.js';
 import { findJava } from '../java.js';
 import { relativeToProject } from '../projectFiles.js';
 import { CheckSetupError, type Check, type CheckContext, type Finding, type Severity } from '../types.js';
+import { CHECK_DESCRIPTIONS } from '../catalog.js';
 
 /** apex-ls's exit code when it ran and found issues (0 = ran, found none). */
 const EXIT_ISSUES_FOUND = 4;
@@ -119,7 +120,7 @@ function toFindings(output: ApexLsOutput, ctx: CheckContext): Finding[] {
 
 export const apexSemanticCheck: Check = {
   name: 'apex',
-  description: 'Apex compiles: types, methods, fields and SOQL objects resolve (apex-ls; Java 11+)',
+  description: CHECK_DESCRIPTIONS.apex,
   async run(ctx) {
     const java = await findJava(process.env);
     const args = ['-cp', apexLsClasspath(), 'io.github.apexdevtools.apexls.CheckForIssues', '-n', '-f', 'json', '-w', ctx.projectDir];

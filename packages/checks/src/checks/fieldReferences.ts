@@ -8,6 +8,7 @@ import { createReferenceChecker, type ReferenceChecker } from '../fieldReference
 import { standardObjectNames } from '../fieldReferences/standardObjects.js';
 import { listSourceFiles, relativeToProject } from '../projectFiles.js';
 import type { Check, CheckContext, Finding } from '../types.js';
+import { CHECK_DESCRIPTIONS } from '../catalog.js';
 
 interface ProjectSettings {
   /** sfdx-project.json "namespace" ('' means none). */
@@ -61,7 +62,7 @@ function checkLwc(source: string, checker: ReferenceChecker): void {
  */
 export const fieldReferencesCheck: Check = {
   name: 'field-references',
-  description: 'Custom fields and objects referenced from Apex, SOQL and LWC exist in objects/',
+  description: CHECK_DESCRIPTIONS['field-references'],
   async run(ctx: CheckContext): Promise<Finding[]> {
     const files = await listSourceFiles(ctx.sourceDir);
     const { namespace, packageDirs } = await readProjectSettings(ctx.projectDir);

@@ -6,6 +6,7 @@ import * as prettier from 'prettier';
 import * as apexPlugin from 'prettier-plugin-apex';
 import { listSourceFiles, relativeToProject } from '../projectFiles.js';
 import { CheckSetupError, type Check, type CheckContext, type Finding } from '../types.js';
+import { CHECK_DESCRIPTIONS } from '../catalog.js';
 
 /**
  * The plugins this package ships, by the names a .prettierrc uses. Handed to prettier as loaded
@@ -105,7 +106,7 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item:
 
 export const formattingCheck: Check = {
   name: 'format',
-  description: 'Apex, XML and LWC files are formatted with prettier (the project .prettierrc)',
+  description: CHECK_DESCRIPTIONS.format,
   async run(ctx) {
     // A long-lived process (watch mode, the CLI's server) must see edits to .prettierrc.
     await prettier.clearConfigCache();

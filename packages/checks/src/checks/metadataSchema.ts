@@ -5,6 +5,7 @@ import { validateElement } from '../metadataSchema/validateElement.js';
 import { listSourceFiles, relativeToProject } from '../projectFiles.js';
 import type { Check, CheckContext, Finding } from '../types.js';
 import { parseXml, type XmlElement } from '../xml/parseXml.js';
+import { CHECK_DESCRIPTIONS } from '../catalog.js';
 
 type Problem = Omit<Finding, 'check' | 'file'>;
 
@@ -41,7 +42,7 @@ async function checkFile(file: string, types: SourceTypeResolver): Promise<Probl
 /** Every `*-meta.xml` checked against the Metadata API type schema, before any org sees it. */
 export const metadataSchemaCheck: Check = {
   name: 'metadata-schema',
-  description: 'Metadata XML is well-formed and matches the Metadata API type schema',
+  description: CHECK_DESCRIPTIONS['metadata-schema'],
   async run(ctx: CheckContext): Promise<Finding[]> {
     const types = createSourceTypeResolver();
     const files = (await listSourceFiles(ctx.sourceDir)).filter((f) => f.endsWith('-meta.xml'));

@@ -14,6 +14,7 @@ import * as pmdEngine from '@salesforce/code-analyzer-pmd-engine';
 import { findJava } from '../java.js';
 import { relativeToProject } from '../projectFiles.js';
 import { CheckSetupError, type Check, type CheckContext, type Finding } from '../types.js';
+import { CHECK_DESCRIPTIONS } from '../catalog.js';
 
 /**
  * Code Analyzer's recommended Apex rules, plus every Apex security rule (the Recommended set
@@ -119,7 +120,7 @@ function createAnalyzer(java: string, projectDir: string, workDir: string): Code
 
 export const pmdCheck: Check = {
   name: 'pmd',
-  description: 'PMD 7 recommended and security rules for Apex; Critical/High are errors (Java 11+)',
+  description: CHECK_DESCRIPTIONS.pmd,
   async run(ctx) {
     const java = await findJava(process.env);
     const workDir = await mkdtemp(path.join(os.tmpdir(), 'orgkit-pmd-'));

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ForceIgnore, MetadataResolver, RegistryAccess, type SourceComponent } from '@salesforce/source-deploy-retrieve';
 import { listSourceFiles, relativeToProject } from '../projectFiles.js';
 import type { Check, CheckContext, Finding } from '../types.js';
+import { CHECK_DESCRIPTIONS } from '../catalog.js';
 
 /** What SDR throws: an SfError with a name such as TypeInferenceError and optional `actions`. */
 interface SdrError {
@@ -92,6 +93,6 @@ async function resolveSourceFiles(ctx: CheckContext): Promise<Finding[]> {
 
 export const sdrCheck: Check = {
   name: 'sdr',
-  description: 'Every file in the package directory resolves to a deployable metadata component (SDR)',
+  description: CHECK_DESCRIPTIONS.sdr,
   run: resolveSourceFiles,
 };

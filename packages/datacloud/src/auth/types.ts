@@ -1,0 +1,35 @@
+import type { CoreAuth } from '@orgkit/org-auth';
+
+export type { CoreAuth };
+
+export interface DataCloudAuthOptions {
+  core: CoreAuth;
+  /** Data space for the exchanged token; absent: the org's default. */
+  dataspace?: string;
+  /** Refresh the tenant token this long before it expires (default 300, at most half its lifetime). */
+  refreshSkewSeconds?: number;
+}
+
+/** A Data Cloud tenant token and where to send requests with it. */
+export interface TenantToken {
+  accessToken: string;
+  /** With scheme, no trailing slash, e.g. https://abc.c360a.salesforce.com. */
+  tenantUrl: string;
+  /** Epoch milliseconds. */
+  expiresAt: number;
+}
+
+export interface TokenProvider {
+  get(): Promise<TenantToken>;
+  /** The API refused this token (401): drop it so the next get() fetches a new one. */
+  invalidate(accessToken: string): void;
+}
+
+/** A core org session: the token and the instance the exchange must go to. */
+export interface CoreToken {
+  accessToken: string;
+  instanceUrl: string;
+}
+
+/** Gets core tokens; `fresh` asks for a new one when the last was refused. */
+export type CoreTokenSource = (fresh: boolean) => Promise<CoreToken>;

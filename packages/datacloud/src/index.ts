@@ -1,0 +1,16 @@
+export { DataCloudError, type DataCloudErrorCode } from './errors.js';
+export type { CoreAuth, DataCloudAuthOptions, TenantToken, TokenProvider } from './auth/types.js';
+export { createTokenProvider } from './auth/tokenProvider.js';
+export { tenantUrlFrom } from './auth/tokenExchange.js';
+export { createStreamer } from './stream/createStreamer.js';
+export { STREAMER_DEFAULTS } from './stream/streamerOptions.js';
+export type { DeadLetterCode, DeadLetterEntry, StreamMetrics, StreamSummary, Streamer, StreamerOptions } from './stream/types.js';
+export { DEFAULT_RETRY_POLICY, type RetryEvent, type RetryPolicy } from './http/retry.js';
+export { runBulkJob, BULK_DEFAULTS, type BulkJobOptions, type BulkJobSummary, type BulkProgress } from './bulk/runBulkJob.js';
+export type { BulkJob, BulkJobState } from './bulk/bulkApi.js';
+export type { BulkInput } from './bulk/recordSource.js';
+export { deleteByIds, MAX_IDS_PER_DELETE, type DeleteByIdsOptions } from './deleteByIds.js';
+export { query } from './query.js';
+export { primaryKeyField } from './primaryKey.js';
+export * from './spool/index.js';
+export * from './sources/index.js';
