@@ -35,6 +35,7 @@ describe('bulk jobs', () => {
     const file = t.dir('bulk-dead.ndjson');
     const good = batteryEvents(10, 'bulkdl');
     const source = {
+      describe: 'old.csv',
       async *batches() {
         yield { records: good.map((value, i) => ({ value, source: `old.csv:${i + 2}` })), problems: [{ source: 'old.csv:12', raw: 'x,"y', reason: 'Unclosed quote' }] };
         yield { records: [{ value: { ...good[0]!, eventId: 'bulkdl-bad', batteryLevel: 'full' }, source: 'old.csv:13' }], problems: [] };

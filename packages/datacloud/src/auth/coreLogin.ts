@@ -1,5 +1,6 @@
 import { DataCloudError } from '../errors.js';
-import { apiErrorText, readResponse, requireJson } from '../http/responseBody.js';
+import { sendHttp } from '../http/httpTransport.js';
+import { apiErrorText, requireJson } from '../http/responseBody.js';
 import { readPrivateKey, signJwtAssertion } from './jwtAssertion.js';
 import type { CoreAuth, CoreToken, CoreTokenSource } from './types.js';
 
@@ -12,7 +13,7 @@ async function oauthToken(loginUrl: string, form: Record<string, string>, flow: 
   const url = `${trimUrl(loginUrl)}/services/oauth2/token`;
   let res;
   try {
-    res = await readResponse(await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body: new URLSearchParams(form).toString() }));
+    res = await sendHttp(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body: new URLSearchParams(form).toString() });
   } catch (err) {
     throw new DataCloudError('CORE_AUTH_FAILED', `Could not reach ${url} for the ${flow} login (${(err as Error).message}): check the login URL and the network.`, { cause: err });
   }

@@ -1,5 +1,6 @@
 import { DataCloudError } from '../errors.js';
-import { apiErrorText, readResponse, requireJson } from '../http/responseBody.js';
+import { sendHttp } from '../http/httpTransport.js';
+import { apiErrorText, requireJson } from '../http/responseBody.js';
 import type { CoreToken, TenantToken } from './types.js';
 
 const CDP_GRANT = 'urn:salesforce:grant-type:external:cdp';
@@ -27,7 +28,7 @@ export async function exchangeToken(core: CoreToken, dataspace: string | undefin
   if (dataspace !== undefined) form.set('dataspace', dataspace);
   let res;
   try {
-    res = await readResponse(await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body: form.toString() }));
+    res = await sendHttp(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body: form.toString() });
   } catch (err) {
     throw new DataCloudError('TOKEN_EXCHANGE_FAILED', `Could not reach ${url} for the Data Cloud token exchange (${(err as Error).message}): check the network and the org's instance URL.`, { cause: err });
   }

@@ -17,7 +17,7 @@ async function fetchTenantToken(core: CoreTokenSource, options: DataCloudAuthOpt
 
 /**
  * Caches the tenant token, refreshes it `refreshSkewSeconds` before it expires (at most half its
- * lifetime early, so short-lived tokens aren't refetched on every call), one fetch at a time.
+ * lifetime early, so short-lived tokens aren't refetched on every call), one exchange at a time.
  */
 export function createTokenProvider(options: DataCloudAuthOptions): TokenProvider {
   const core = createCoreTokenSource(options.core);

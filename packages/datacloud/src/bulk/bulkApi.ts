@@ -1,11 +1,9 @@
 import { createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
 import type { TokenProvider } from '../auth/types.js';
 import { DataCloudError } from '../errors.js';
 import { ingestPaths } from '../http/ingestPaths.js';
 import { requireJson } from '../http/responseBody.js';
 import { tenantCall, type CallOptions } from '../http/tenantCall.js';
-import type { RequestBody } from '../http/tenantRequest.js';
 
 export type BulkJobState = 'Open' | 'UploadComplete' | 'InProgress' | 'JobComplete' | 'Failed' | 'Aborted';
 
@@ -39,7 +37,7 @@ export function bulkApi(tokens: TokenProvider, options: CallOptions = {}) {
       await tenantCall(
         tokens,
         `Uploading a ${bytes}-byte CSV part to bulk job ${jobId}`,
-        { method: 'PUT', path: ingestPaths.jobBatches(jobId), contentType: 'text/csv', body: () => ({ body: Readable.toWeb(createReadStream(file)) as unknown as RequestBody, length: bytes }) },
+        { method: 'PUT', path: ingestPaths.jobBatches(jobId), contentType: 'text/csv', body: () => ({ stream: createReadStream(file), length: bytes }) },
         [200, 201, 202],
         options,
       );

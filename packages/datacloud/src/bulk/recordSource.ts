@@ -1,33 +1,20 @@
-/** One record and where it came from ("file.ndjson:12"). */
-export interface SourcedRecord {
-  value: unknown;
-  source?: string;
-}
+import type { RecordSource, SourceBatch } from '../sources/types.js';
 
-/** Input the source could not turn into a record (a malformed line). */
-export interface SourcedProblem {
-  source: string;
-  raw: string;
-  reason: string;
-}
+/** Records for a bulk job: a RecordSource (files, stdin), or any (async) iterable of plain records. */
+export type BulkInput = RecordSource | Iterable<unknown> | AsyncIterable<unknown>;
 
-/** The shape of a RecordSource (src/sources) the bulk runner reads: batches of records and problems. */
-export interface BatchedRecordSource {
-  batches(): AsyncIterable<{ records: readonly SourcedRecord[]; problems: readonly SourcedProblem[] }>;
-}
+/** The part of a batch the bulk runner reads; plain records have no source location. */
+export type BulkBatch = Pick<SourceBatch, 'problems'> & { records: { value: unknown; source?: string }[] };
 
-/** Records for a bulk job: a RecordSource, or any (async) iterable of plain records. */
-export type BulkInput = BatchedRecordSource | Iterable<unknown> | AsyncIterable<unknown>;
+const isRecordSource = (input: BulkInput): input is RecordSource => typeof (input as RecordSource).batches === 'function';
 
-const isBatched = (input: BulkInput): input is BatchedRecordSource => typeof (input as BatchedRecordSource).batches === 'function';
-
-/** Walks any bulk input as batches of sourced records. */
-export async function* inputBatches(input: BulkInput, batchSize = 1000): AsyncIterable<{ records: readonly SourcedRecord[]; problems: readonly SourcedProblem[] }> {
-  if (isBatched(input)) {
+/** Walks any bulk input as batches of records and problems. */
+export async function* inputBatches(input: BulkInput, batchSize = 1000): AsyncIterable<BulkBatch> {
+  if (isRecordSource(input)) {
     yield* input.batches();
     return;
   }
-  let records: SourcedRecord[] = [];
+  let records: BulkBatch['records'] = [];
   for await (const value of input as AsyncIterable<unknown>) {
     records.push({ value });
     if (records.length >= batchSize) {

@@ -9,7 +9,7 @@ import { openDeadLetterFile, type DeadLetterFile } from '../stream/deadLetterFil
 import type { DeadLetterEntry } from '../stream/types.js';
 import { bulkApi, type BulkJob, type BulkJobState } from './bulkApi.js';
 import { createCsvPartWriter } from './csvParts.js';
-import { inputBatches, type BulkInput, type SourcedRecord } from './recordSource.js';
+import { inputBatches, type BulkInput } from './recordSource.js';
 
 /** Data Cloud's documented caps: 150 MB a file, 100 files a job. */
 export const BULK_DEFAULTS = { partBytes: 150 * 1024 * 1024, maxParts: 100, pollIntervalMs: 2000, timeoutMs: 60 * 60 * 1000 } as const;
@@ -123,7 +123,7 @@ export async function runBulkJob(options: BulkJobOptions): Promise<BulkJobSummar
       const time = new Date().toISOString();
       const rejected: DeadLetterEntry[] = batch.problems.map((p) => ({ time, code: 'MALFORMED_INPUT', reason: p.reason, source: p.source, raw: p.raw }));
       const rows: string[][] = [];
-      for (const record of batch.records as readonly SourcedRecord[]) {
+      for (const record of batch.records) {
         const row = makeRow(record.value);
         if ('problem' in row) rejected.push({ time, code: 'INVALID_RECORD', reason: row.problem, ...(record.source !== undefined ? { source: record.source } : {}), record: record.value });
         else rows.push(row.cells);

@@ -8,20 +8,6 @@ export interface ApiResponse {
   json: unknown;
 }
 
-/** Reads a fetch response; `json` is undefined when the body is not JSON (HTML error pages). */
-export async function readResponse(res: Response): Promise<ApiResponse> {
-  const text = await res.text();
-  let json: unknown;
-  if (text.length > 0 && /^\s*[[{]/.test(text)) {
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-  }
-  return { status: res.status, headers: res.headers, text, json };
-}
-
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The API's own error fields: the Data Cloud body {error, message, internalErrorCode…} or OAuth {error, error_description}. */

@@ -42,17 +42,13 @@ export function retryAfterMs(headers: Headers, nowMs = Date.now()): number | und
   return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }
 
-/** The code of a failed fetch (ECONNRESET, UND_ERR_SOCKET…), or undefined when it is not a network failure. */
+/** The socket error code of a failed request (ECONNRESET, ECONNREFUSED…), or undefined when it is not a network failure. */
 export function networkErrorCode(err: unknown): string | undefined {
-  if (!(err instanceof Error)) return undefined;
-  if (err.name === 'AbortError') return undefined;
-  // Our own errors wrap the fetch failure (a token call that could not connect).
+  if (!(err instanceof Error) || err.name === 'AbortError') return undefined;
+  // Our own errors wrap the socket error (a token call that could not connect).
   if (err instanceof DataCloudError) return err.cause === undefined ? undefined : networkErrorCode(err.cause);
-  const cause = (err as { cause?: { code?: unknown; message?: unknown } }).cause;
-  if (typeof cause?.code === 'string') return cause.code;
-  if (err instanceof TypeError && /fetch failed|socket|network|terminated/i.test(err.message)) return 'NETWORK_ERROR';
   const code = (err as { code?: unknown }).code;
-  return typeof code === 'string' && /^(E[A-Z]+|UND_ERR_.*)$/.test(code) ? code : undefined;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code) ? code : undefined;
 }
 
 /** Full jitter (uniform in 0..ceiling) so retrying clients spread out; never shorter than Retry-After. */

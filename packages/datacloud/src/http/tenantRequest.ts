@@ -1,17 +1,16 @@
+import type { Readable } from 'node:stream';
 import type { TokenProvider } from '../auth/types.js';
 import { DataCloudError } from '../errors.js';
-import { readResponse, type ApiResponse } from './responseBody.js';
+import { sendHttp, type HttpRequest } from './httpTransport.js';
+import type { ApiResponse } from './responseBody.js';
 import { networkErrorCode, type AttemptOutcome, isRetryableStatus, retryAfterMs } from './retry.js';
-
-/** What fetch accepts as a body (the DOM's BodyInit, which Node's types don't name). */
-export type RequestBody = NonNullable<RequestInit['body']>;
 
 export interface TenantRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Path under the tenant URL, starting with /. */
   path: string;
-  /** A string or bytes, or a factory for bodies that can be read only once (file streams). */
-  body?: string | (() => { body: RequestBody; length: number });
+  /** Text or bytes, or a factory for bodies that can be read only once (file streams). */
+  body?: string | Buffer | (() => { stream: Readable; length: number });
   contentType?: string;
   signal?: AbortSignal;
 }
@@ -19,20 +18,11 @@ export interface TenantRequest {
 /** Encodes one path segment (connector and object names are plain, but never trust them in a URL). */
 export const segment = (value: string): string => encodeURIComponent(value);
 
-function init(req: TenantRequest, accessToken: string): RequestInit {
+function toHttp(req: TenantRequest, accessToken: string): HttpRequest {
   const headers: Record<string, string> = { authorization: `Bearer ${accessToken}`, accept: 'application/json' };
   if (req.contentType) headers['content-type'] = req.contentType;
-  let body: RequestBody | undefined;
-  let streamed = false;
-  if (typeof req.body === 'function') {
-    const made = req.body();
-    body = made.body;
-    headers['content-length'] = String(made.length);
-    streamed = true;
-  } else if (req.body !== undefined) {
-    body = req.body;
-  }
-  return { method: req.method, headers, ...(body !== undefined ? { body } : {}), ...(streamed ? { duplex: 'half' } : {}), ...(req.signal ? { signal: req.signal } : {}) } as RequestInit;
+  const body = typeof req.body === 'function' ? req.body() : req.body;
+  return { method: req.method, headers, ...(body !== undefined ? { body } : {}), ...(req.signal ? { signal: req.signal } : {}) };
 }
 
 /**
@@ -41,11 +31,11 @@ function init(req: TenantRequest, accessToken: string): RequestInit {
  */
 export async function tenantRequest(tokens: TokenProvider, req: TenantRequest): Promise<ApiResponse> {
   let token = await tokens.get();
-  let res = await readResponse(await fetch(`${token.tenantUrl}${req.path}`, init(req, token.accessToken)));
+  let res = await sendHttp(`${token.tenantUrl}${req.path}`, toHttp(req, token.accessToken));
   if (res.status !== 401) return res;
   tokens.invalidate(token.accessToken);
   token = await tokens.get();
-  res = await readResponse(await fetch(`${token.tenantUrl}${req.path}`, init(req, token.accessToken)));
+  res = await sendHttp(`${token.tenantUrl}${req.path}`, toHttp(req, token.accessToken));
   if (res.status === 401) tokens.invalidate(token.accessToken);
   return res;
 }

@@ -29,6 +29,18 @@ export interface GroupCommitWriter {
   close(): Promise<void>;
 }
 
+/** One writev of every queued buffer (no copy into one); a short write is finished with plain writes. */
+async function writeAll(file: FileHandle, buffers: Buffer[]): Promise<number> {
+  const total = buffers.reduce((sum, b) => sum + b.length, 0);
+  let written = (await file.writev(buffers)).bytesWritten;
+  if (written < total) {
+    const rest = Buffer.concat(buffers).subarray(written);
+    for (let offset = 0; offset < rest.length; ) offset += (await file.write(rest, offset, rest.length - offset)).bytesWritten;
+    written = total;
+  }
+  return written;
+}
+
 /**
  * Appends to the current segment with group commit: whatever queued up while one write + fdatasync
  * ran goes out in the next single write + fdatasync, so many concurrent appends share one disk sync.
@@ -65,15 +77,15 @@ export function createGroupCommitWriter(options: GroupCommitOptions): GroupCommi
   }
 
   async function writeGroup(group: PendingAppend[]): Promise<void> {
-    const buffer = group.length === 1 ? group[0]!.buffer : Buffer.concat(group.map((p) => p.buffer));
+    const buffers = group.map((p) => p.buffer);
     const firstSeq = group[0]!.events[0]!.seq;
     const lastEvents = group[group.length - 1]!.events;
     if (!open_) await startSegment(firstSeq);
     const { segment, file } = open_!;
-    for (let offset = 0; offset < buffer.length; ) offset += (await file.write(buffer, offset, buffer.length - offset)).bytesWritten;
+    const bytes = await writeAll(file, buffers);
     if (options.fsync) await file.datasync();
     segment.lastSeq = lastEvents[lastEvents.length - 1]!.seq;
-    segment.bytes += buffer.length;
+    segment.bytes += bytes;
     // Full: close it now, so it can be deleted as soon as its events are acknowledged.
     if (segment.bytes >= options.segmentBytes) await closeSegment();
   }

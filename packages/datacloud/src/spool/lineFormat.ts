@@ -9,19 +9,26 @@ const SPACE = 0x20;
 const checksum = (body: string): string => crc32(body).toString(16).padStart(CRC_HEX, '0');
 
 const HEX_DIGITS = Buffer.from('0123456789abcdef', 'latin1');
-const CRC_PLACEHOLDER = '0'.repeat(CRC_HEX);
 
 /**
- * Event lines `<crc> <seq> <payload>\n` for consecutive seqs from firstSeq. Encoded to UTF-8 once,
- * then each checksum is taken over the bytes and written into its slot (the append hot path).
+ * Event lines `<crc> <seq> <payload>\n` for consecutive seqs from firstSeq, written straight into
+ * one buffer (no large intermediate string: this is the append hot path), each checksum taken over
+ * the bytes just written.
  */
 export function encodeEventLines(firstSeq: number, payloads: readonly string[]): Buffer {
-  let text = '';
-  for (let i = 0; i < payloads.length; i++) text += `${CRC_PLACEHOLDER} ${firstSeq + i} ${payloads[i]}\n`;
-  const buffer = Buffer.from(text);
-  for (let start = 0, end = buffer.indexOf(NEWLINE); end !== -1; start = end + 1, end = buffer.indexOf(NEWLINE, start)) {
-    let crc = crc32(buffer.subarray(start + CRC_HEX + 1, end));
-    for (let digit = CRC_HEX - 1; digit >= 0; digit--, crc >>>= 4) buffer[start + digit] = HEX_DIGITS[crc & 15]!;
+  let total = 0;
+  for (let i = 0; i < payloads.length; i++) total += CRC_HEX + 1 + String(firstSeq + i).length + 1 + Buffer.byteLength(payloads[i]!) + 1;
+  const buffer = Buffer.allocUnsafe(total);
+  let at = 0;
+  for (let i = 0; i < payloads.length; i++) {
+    const lineStart = at;
+    at += CRC_HEX;
+    buffer[at++] = SPACE;
+    at += buffer.write(`${firstSeq + i} `, at, 'latin1');
+    at += buffer.write(payloads[i]!, at, 'utf8');
+    let crc = crc32(buffer.subarray(lineStart + CRC_HEX + 1, at));
+    for (let digit = CRC_HEX - 1; digit >= 0; digit--, crc >>>= 4) buffer[lineStart + digit] = HEX_DIGITS[crc & 15]!;
+    buffer[at++] = NEWLINE;
   }
   return buffer;
 }

@@ -19,7 +19,7 @@ export const STREAMER_DEFAULTS = {
   lingerMs: 500,
   concurrency: 4,
   requestsPerSecond: 250,
-  maxPendingBytes: 8 * 1024 * 1024,
+  maxPendingBytes: 2 * 1024 * 1024,
 } as const;
 
 function positive(name: string, value: number, min: number, integer: boolean): number {

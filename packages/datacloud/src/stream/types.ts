@@ -24,7 +24,7 @@ export interface StreamerOptions {
   retry?: Partial<RetryPolicy>;
   /** Send to /actions/test instead: Data Cloud checks the records and keeps nothing. */
   validateOnly?: boolean;
-  /** send() waits while more than this many bytes are spooled but not yet accepted (default 8 MiB). */
+  /** send() waits while more than this many bytes are spooled but not yet accepted (default 2 MiB: ten full requests, enough to keep every slot busy). */
   maxPendingBytes?: number;
   /** fsync spool appends (default true; false only where losing acknowledged events on power loss is fine). */
   spoolFsync?: boolean;
