@@ -195,7 +195,7 @@ describe('orgkit mock start --datacloud --write-env', () => {
     await inTempDir(async (dir) => {
       const schemaFile = path.join(dir, 'battery status.yaml');
       await writeFile(schemaFile, BATTERY_YAML);
-      const envFile = path.join(dir, 'mock.env');
+      const envFile = path.join(dir, '.orgkit', 'mock.env'); // a folder that does not exist yet
       const { child, orgs, exited } = startMock(['--orgs', 'A,B', '--no-source', '--datacloud', `solar=${schemaFile}`, '--write-env', envFile]);
       const [a, b] = await orgs;
       expect(a!.dataCloud!.tenantUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolveCheckContext } from '@orgkit/checks/project';
 import type { ConnectorConfig, FaultConfig, MockOrg, MockOrgConfig } from '@orgkit/mock-org';
@@ -105,6 +105,7 @@ class EnvFileError extends Error {
 function writeEnvFile(file: string, org: MockOrg): void {
   const envFile = path.resolve(file);
   const keyFile = `${envFile}.key.pem`;
+  mkdirSync(path.dirname(envFile), { recursive: true });
   writeFileSync(keyFile, org.connectedApp.privateKeyPem, { mode: 0o600 });
   chmodSync(keyFile, 0o600); // mode applies only when the file is created
   const env = { ORGKIT_LOGIN_URL: org.loginUrl, ORGKIT_CLIENT_ID: org.connectedApp.clientId, ORGKIT_USERNAME: org.users.integration.username, ORGKIT_JWT_KEY_FILE: keyFile };
