@@ -21,7 +21,8 @@ interface OrgDescription {
 /** Starts `orgkit mock start`, resolves with the orgs it printed once its JSON is complete. */
 function startMock(args: string[]) {
   const child = spawn(process.execPath, [BIN, 'mock', 'start', ...args], { env: { ...process.env, NO_COLOR: '1' } });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // A signal death shows as its name, so a crash is told apart from a clean exit.
+  const exited = new Promise<number | string | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
   const orgs = new Promise<OrgDescription[]>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {

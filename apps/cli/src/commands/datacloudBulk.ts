@@ -1,26 +1,14 @@
 import path from 'node:path';
-import { openCsvSource, openNdjsonSource, runBulkJob, type BulkJobSummary, type DataCloudAuthOptions } from '@orgkit/datacloud';
-import type { ConnectorSchema, SchemaObject } from '@orgkit/datacloud-schema';
+import { openCsvSource, openNdjsonSource, runBulkJob, type BulkJobSummary } from '@orgkit/datacloud';
 import { printJson } from '../output.js';
 import { createProgressLine } from '../render/streamProgress.js';
 import { DATACLOUD_EXIT } from './datacloudExitCodes.js';
-import type { StreamFlags } from './datacloudStream.js';
-
-interface BulkContext {
-  auth: DataCloudAuthOptions;
-  flags: StreamFlags;
-  schema: ConnectorSchema;
-  object: SchemaObject;
-  format: 'ndjson' | 'csv';
-  json: boolean;
-  /** Where the stream mode would spool; the dead-letter file defaults to the same place. */
-  spoolDir: string;
-}
+import type { StreamContext } from './datacloudStream.js';
 
 const count = (n: number): string => n.toLocaleString('en-US');
 
 /** --mode bulk: one CSV bulk upsert job (for backfills); invalid records are dead-lettered, not uploaded. */
-export async function runBulkUpload({ auth, flags, schema, object, format, json, spoolDir }: BulkContext): Promise<number> {
+export async function runBulkUpload({ auth, flags, schema, object, format, json, spoolDir }: StreamContext): Promise<number> {
   const deadLetterFile = path.resolve(flags.deadLetter ?? path.join(spoolDir, 'dead-letter.ndjson'));
   const source = format === 'csv' ? openCsvSource(flags.file, object) : openNdjsonSource(flags.file);
   const progress = createProgressLine();

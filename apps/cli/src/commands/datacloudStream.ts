@@ -91,7 +91,8 @@ export async function runStreamCommand(flags: StreamFlags): Promise<number> {
   }
 }
 
-interface StreamContext {
+/** What a stream or bulk run needs once the flags are checked. */
+export interface StreamContext {
   auth: DataCloudAuthOptions;
   flags: StreamFlags;
   schema: ConnectorSchema;

@@ -138,17 +138,18 @@ async function start(options: MockStartOptions): Promise<void> {
         throw new EnvFileError(`--write-env ${options.writeEnv}: ${(err as Error).message}. Pass a file in a folder you can write to.`);
       }
     }
-    const result = { orgs: mock.orgs.map(describeMockOrg) };
-    if (json) printJson(0, result);
-    else process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    process.stderr.write(`${mock.orgs.length} mock org(s) serving on ${options.host}; Ctrl-C stops them.\n`);
-
+    // Handlers first: a script that reads the printed JSON may send SIGINT at once.
     const stop = async (): Promise<void> => {
       await mock.close();
       process.exit(0);
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+
+    const result = { orgs: mock.orgs.map(describeMockOrg) };
+    if (json) printJson(0, result);
+    else process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    process.stderr.write(`${mock.orgs.length} mock org(s) serving on ${options.host}; Ctrl-C stops them.\n`);
   } catch (err) {
     process.exitCode = reportFailure(err, json);
   }

@@ -1,4 +1,4 @@
-import type { ChargingState } from '../batteryStatus.js';
+import type { BatteryStatus, ChargingState } from '../batteryStatus.js';
 import type { Random } from './random.js';
 import type { Site } from './sites.js';
 import { clearSkyIrradiance } from './solarIrradiance.js';
@@ -23,15 +23,8 @@ export interface PanelState {
   sky: number;
 }
 
-export interface PanelReading {
-  batteryLevel: number;
-  chargingState: ChargingState;
-  voltage: number;
-  panelOutputWatts: number;
-  loadWatts: number;
-  panelTemperature: number;
-  faultCode: string | null;
-}
+/** What the panel and its battery measure; the fleet adds the ids and the time to make a BatteryStatus. */
+export type PanelReading = Omit<BatteryStatus, 'eventId' | 'deviceId' | 'siteId' | 'eventTime'>;
 
 /** Derating for wiring, dust, inverter and temperature losses (PVWatts uses about 14 %). */
 const SYSTEM_DERATE = 0.86;
