@@ -1,9 +1,6 @@
 /** Every failure the client reports carries one of these stable codes. */
 export type DataCloudErrorCode =
   | 'INVALID_OPTIONS'
-  | 'INVALID_PRIVATE_KEY'
-  | 'CORE_AUTH_FAILED'
-  | 'SF_ORG_AUTH_FAILED'
   | 'TOKEN_EXCHANGE_FAILED'
   | 'NOT_JSON_RESPONSE'
   | 'UNKNOWN_OBJECT'

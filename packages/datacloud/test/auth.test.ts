@@ -1,4 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { OrgAuthError } from '@orgkit/org-auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStreamer, createTokenProvider, DataCloudError, tenantUrlFrom } from '../src/index.js';
 import { batteryEvents, batterySchema, DLO } from './helpers/battery.js';
@@ -17,12 +18,13 @@ afterAll(async () => {
   await t.close();
 });
 
-async function failure(promise: Promise<unknown>): Promise<DataCloudError> {
+/** The error a call failed with: a DataCloudError, or an OrgAuthError for the core login step. */
+async function failure(promise: Promise<unknown>): Promise<DataCloudError | OrgAuthError> {
   try {
     await promise;
   } catch (err) {
-    expect(err).toBeInstanceOf(DataCloudError);
-    return err as DataCloudError;
+    expect([DataCloudError, OrgAuthError].some((type) => err instanceof type)).toBe(true);
+    return err as DataCloudError | OrgAuthError;
   }
   throw new Error('expected a failure');
 }

@@ -9,7 +9,7 @@ const tokens = new Map<string, string>();
 beforeAll(async () => {
   const connectors = [{ name: 'solar', schema: { yaml: TELEMETRY_YAML }, streams: TELEMETRY_STREAMS }];
   orgs = await startMockOrgs({
-    orgs: ['A', { name: 'Small', dataCloud: { connectors, maxBodyBytes: 2000 } }, { name: 'Limited', dataCloud: { connectors, requestsPerSecond: 5 } }, { name: 'Slow', dataCloud: { connectors, processingDelayMs: 1000 } }],
+    orgs: ['A', { name: 'Small', dataCloud: { connectors, maxBodyBytes: 2000 } }, { name: 'Limited', dataCloud: { connectors, requestsPerSecond: 5 } }, { name: 'Slow', dataCloud: { connectors, processingDelayMs: 3000 } }],
     sourceDir: null,
     now: () => new Date(clock),
     dataCloud: { connectors },
@@ -211,6 +211,7 @@ describe('Query API', () => {
 });
 
 describe('processing delay', () => {
+  // 3 s of delay leaves a busy CI machine ample time between the 202 and the first query.
   it('lands accepted records only after processingDelayMs; settled() waits for them', async () => {
     expect((await send([battery(90)], 'Slow')).status).toBe(202);
     expect(org('Slow').dataCloud!.query('SELECT count(*) AS n FROM BatteryStatus_solar__dll')).toEqual([{ n: 0 }]);

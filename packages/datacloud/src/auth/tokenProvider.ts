@@ -1,5 +1,5 @@
 import { DataCloudError } from '../errors.js';
-import { createCoreTokenSource } from './coreLogin.js';
+import { createCoreTokenSource } from '@orgkit/org-auth';
 import { exchangeToken } from './tokenExchange.js';
 import type { CoreTokenSource, DataCloudAuthOptions, TenantToken, TokenProvider } from './types.js';
 

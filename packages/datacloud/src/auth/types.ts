@@ -1,6 +1,6 @@
-import type { CoreAuth } from '@orgkit/org-auth';
+import type { CoreAuth, CoreToken, CoreTokenSource } from '@orgkit/org-auth';
 
-export type { CoreAuth };
+export type { CoreAuth, CoreToken, CoreTokenSource };
 
 export interface DataCloudAuthOptions {
   core: CoreAuth;
@@ -24,12 +24,3 @@ export interface TokenProvider {
   /** The API refused this token (401): drop it so the next get() fetches a new one. */
   invalidate(accessToken: string): void;
 }
-
-/** A core org session: the token and the instance the exchange must go to. */
-export interface CoreToken {
-  accessToken: string;
-  instanceUrl: string;
-}
-
-/** Gets core tokens; `fresh` asks for a new one when the last was refused. */
-export type CoreTokenSource = (fresh: boolean) => Promise<CoreToken>;

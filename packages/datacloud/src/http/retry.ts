@@ -42,13 +42,16 @@ export function retryAfterMs(headers: Headers, nowMs = Date.now()): number | und
   return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }
 
-/** The socket error code of a failed request (ECONNRESET, ECONNREFUSED…), or undefined when it is not a network failure. */
+/**
+ * The socket error code (ECONNRESET, ECONNREFUSED…) behind a failed request, looking through
+ * wrapping errors (a login that could not connect wraps fetch's error, which wraps the socket's);
+ * undefined when it is not a network failure.
+ */
 export function networkErrorCode(err: unknown): string | undefined {
   if (!(err instanceof Error) || err.name === 'AbortError') return undefined;
-  // Our own errors wrap the socket error (a token call that could not connect).
-  if (err instanceof DataCloudError) return err.cause === undefined ? undefined : networkErrorCode(err.cause);
   const code = (err as { code?: unknown }).code;
-  return typeof code === 'string' && /^E[A-Z]+$/.test(code) ? code : undefined;
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return code;
+  return err.cause === undefined ? undefined : networkErrorCode(err.cause);
 }
 
 /** Full jitter (uniform in 0..ceiling) so retrying clients spread out; never shorter than Retry-After. */

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { OrgAuthError } from '@orgkit/org-auth';
 import type { TokenProvider } from '../auth/types.js';
 import { DataCloudError } from '../errors.js';
 import { sendHttp, type HttpRequest } from './httpTransport.js';
@@ -51,7 +52,7 @@ export async function tenantAttempt(tokens: TokenProvider, req: TenantRequest): 
   } catch (err) {
     const code = networkErrorCode(err);
     // A token endpoint that is down for a moment is retried like the tenant itself.
-    if (err instanceof DataCloudError && err.status !== undefined && err.status >= 500) return { retry: { status: err.status, message: err.message } };
+    if ((err instanceof DataCloudError || err instanceof OrgAuthError) && err.status !== undefined && err.status >= 500) return { retry: { status: err.status, message: err.message } };
     if (code === undefined) throw err;
     return { retry: { code, message: `${code} (${(err as Error).message})` } };
   }

@@ -1,5 +1,5 @@
-import { DataCloudError } from '../errors.js';
-import type { CoreToken } from './types.js';
+import type { CoreToken } from './coreToken.js';
+import { OrgAuthError } from './orgAuthError.js';
 
 type Connection = { accessToken?: string | null; instanceUrl: string; refreshAuth(): Promise<void> };
 const connections = new Map<string, Promise<Connection>>();
@@ -10,7 +10,7 @@ async function connect(aliasOrUsername: string): Promise<Connection> {
     const org = await Org.create({ aliasOrUsername });
     return org.getConnection() as unknown as Connection;
   } catch (err) {
-    throw new DataCloudError('SF_ORG_AUTH_FAILED', `The sf CLI has no usable authorization for "${aliasOrUsername}" (${(err as Error).message}). Run \`sf org login jwt\` or \`sf org login web\` for it, or pass JWT or client-credentials options instead.`, { cause: err });
+    throw new OrgAuthError('SF_ORG_AUTH_FAILED', `The sf CLI has no usable authorization for "${aliasOrUsername}" (${(err as Error).message}). Run \`sf org login jwt\` or \`sf org login web\` for it, or pass JWT or client-credentials options instead.`, { cause: err });
   }
 }
 
@@ -27,9 +27,9 @@ export async function sfOrgToken(aliasOrUsername: string, fresh: boolean): Promi
     try {
       await conn.refreshAuth();
     } catch (err) {
-      throw new DataCloudError('SF_ORG_AUTH_FAILED', `Could not refresh the sf CLI authorization for "${aliasOrUsername}" (${(err as Error).message}): log in again with \`sf org login\`.`, { cause: err });
+      throw new OrgAuthError('SF_ORG_AUTH_FAILED', `Could not refresh the sf CLI authorization for "${aliasOrUsername}" (${(err as Error).message}): log in again with \`sf org login\`.`, { cause: err });
     }
   }
-  if (!conn.accessToken) throw new DataCloudError('SF_ORG_AUTH_FAILED', `The sf CLI authorization for "${aliasOrUsername}" has no access token: log in again with \`sf org login\`.`);
+  if (!conn.accessToken) throw new OrgAuthError('SF_ORG_AUTH_FAILED', `The sf CLI authorization for "${aliasOrUsername}" has no access token: log in again with \`sf org login\`.`);
   return { accessToken: conn.accessToken, instanceUrl: conn.instanceUrl.replace(/\/+$/, '') };
 }

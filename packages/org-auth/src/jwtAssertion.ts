@@ -1,5 +1,5 @@
 import { createPrivateKey, sign, type KeyObject } from 'node:crypto';
-import { DataCloudError } from '../errors.js';
+import { OrgAuthError } from './orgAuthError.js';
 
 /** Salesforce accepts assertions valid for at most 3 minutes. */
 const LIFETIME_SECONDS = 170;
@@ -12,14 +12,14 @@ export function readPrivateKey(privateKeyPem: string): KeyObject {
   try {
     key = createPrivateKey(privateKeyPem);
   } catch (err) {
-    throw new DataCloudError(
+    throw new OrgAuthError(
       'INVALID_PRIVATE_KEY',
       'The JWT private key could not be read: give the RSA private key (PEM, "-----BEGIN PRIVATE KEY-----" or "-----BEGIN RSA PRIVATE KEY-----") whose certificate is uploaded to the connected app or External Client App.',
       { cause: err instanceof Error ? new Error(err.message) : undefined },
     );
   }
   if (key.asymmetricKeyType !== 'rsa') {
-    throw new DataCloudError('INVALID_PRIVATE_KEY', `The JWT private key is ${key.asymmetricKeyType ?? 'not asymmetric'}, but Salesforce signs JWT bearer assertions with RS256: give an RSA private key.`);
+    throw new OrgAuthError('INVALID_PRIVATE_KEY', `The JWT private key is ${key.asymmetricKeyType ?? 'not asymmetric'}, but Salesforce signs JWT bearer assertions with RS256: give an RSA private key.`);
   }
   return key;
 }
