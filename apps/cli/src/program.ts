@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { checkCommand } from './commands/check.js';
 import { datacloudCommand } from './commands/datacloud.js';
 import { mockCommand } from './commands/mock.js';
+import { ssoCommand } from './commands/sso.js';
 import { startCommand } from './commands/start.js';
 import { DATACLOUD_EXIT } from './commands/datacloudExitCodes.js';
 import { EXIT, EXIT_CODES_HELP } from './exitCodes.js';
@@ -14,6 +15,7 @@ export function createProgram(): Command {
     .addCommand(checkCommand())
     .addCommand(datacloudCommand())
     .addCommand(mockCommand())
+    .addCommand(ssoCommand())
     .addCommand(startCommand());
   // Usage errors surface as exceptions carrying our exit code: 2 (could not run), except under
   // `datacloud`, where 2 means "some records dead-lettered" and a usage error is a failure (1).

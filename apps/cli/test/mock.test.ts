@@ -18,24 +18,31 @@ interface OrgDescription {
   dataCloud?: { tenantUrl: string; tenantId: string };
 }
 
+interface IdpDescription {
+  url: string;
+  entityId: string;
+  metadataUrl: string;
+  users: { nameId: string; password: string }[];
+}
+
 /** Starts `orgkit mock start`, resolves with the orgs it printed once its JSON is complete. */
 function startMock(args: string[]) {
   const child = spawn(process.execPath, [BIN, 'mock', 'start', ...args], { env: { ...process.env, NO_COLOR: '1' } });
   // A signal death shows as its name, so a crash is told apart from a clean exit.
   const exited = new Promise<number | string | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
-  const orgs = new Promise<OrgDescription[]>((resolve, reject) => {
+  const printed = new Promise<{ orgs: OrgDescription[]; idp?: IdpDescription }>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       try {
-        resolve((JSON.parse(out) as { orgs: OrgDescription[] }).orgs);
+        resolve(JSON.parse(out) as { orgs: OrgDescription[]; idp?: IdpDescription });
       } catch {
         // not all of it yet
       }
     });
     child.on('exit', (code) => reject(new Error(`orgkit mock start exited ${code} before printing its orgs`)));
   });
-  return { child, orgs, exited };
+  return { child, printed, orgs: printed.then((p) => p.orgs), exited };
 }
 
 /** Runs `fn` with a fresh temp folder, removed afterwards. */
@@ -140,6 +147,22 @@ describe('orgkit mock start --config', () => {
       const [org] = (await orgs) as (OrgDescription & { users: { others: { username: string }[] } })[];
       expect(org!.name).toBe('Engagement');
       expect(org!.users.others.map((u) => u.username)).toEqual(['ada@example.com']);
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+    });
+  });
+
+  it('with --idp starts a SAML IdP, connects each org to it and lists its users', async () => {
+    await inTempDir(async (dir) => {
+      const configFile = path.join(dir, 'orgs.json');
+      await writeFile(configFile, JSON.stringify({ orgs: [{ name: 'A', users: [{ username: 'ada@example.com', lastName: 'Lovelace', federationIdentifier: 'ada@idp', password: 'engine-1843' }, { username: 'bob@example.com', lastName: 'Nofed' }] }] }));
+      const { child, printed, exited } = startMock(['--config', configFile, '--no-source', '--idp']);
+      const { orgs, idp } = await printed;
+      expect(idp!.users).toEqual([{ nameId: 'ada@idp', password: 'engine-1843' }]);
+      const metadata = await (await fetch(idp!.metadataUrl)).text();
+      expect(metadata).toContain(`entityID="${idp!.entityId}"`);
+      const loginPage = await (await fetch(`${orgs[0]!.instanceUrl}/login`)).text();
+      expect(loginPage).toContain('Log in with Mock_IdP');
       child.kill('SIGINT');
       expect(await exited).toBe(0);
     });

@@ -12,3 +12,8 @@ export { idChecksum, isValidId, to18 } from './ids.js';
 export { DataDirError } from './store/orgFile.js';
 export type { DataCloudTenantConfig, ConnectorConfig, StreamConfig, MockDataCloud, DataCloudStats } from './datacloud/types.js';
 export { DataCloudConfigError, DataCloudQueryError } from './datacloud/tenantErrors.js';
+export { SamlSsoConfigError, type SamlSsoConfig } from './saml/sp/samlSsoConfig.js';
+export type { MockOrgSaml } from './saml/sp/samlServiceProvider.js';
+export type { SamlFailureCategory } from './saml/sp/samlFailure.js';
+export { startMockIdp, MockIdpError, type MockIdp, type MockIdpOptions, type MockIdpUser, type TrustedServiceProvider, type IdpCertificateValidity, type SamlSigning, type CreateResponseOptions, type CreatedSamlResponse } from './saml/idp/startMockIdp.js';
+export { connectMockIdp } from './saml/connectMockIdp.js';

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
+import { createMockServer } from './http/createMockServer.js';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,9 @@ import type { DataCloudTenantConfig, MockDataCloud } from './datacloud/types.js'
 import { createIdFactory, to18, toBase62 } from './ids.js';
 import type { ConnectedApp, MockUser, OrgState } from './org.js';
 import { createRecord } from './records/recordService.js';
+import { loadSamlSsoConfigs } from './saml/sp/loadSamlSsoConfigs.js';
+import { createSamlServiceProvider, type MockOrgSaml } from './saml/sp/samlServiceProvider.js';
+import type { SamlSsoConfig } from './saml/sp/samlSsoConfig.js';
 import { apexRestModule, createApexRestRegistry, type ApexRestHandler, type ApexRestRegistry } from './rest/apexRestRegistry.js';
 import { collectionModule } from './rest/collectionRoutes.js';
 import { compositeModule } from './rest/compositeRoutes.js';
@@ -106,6 +110,8 @@ export interface MockOrg {
   faults: FaultController;
   /** The org's Data Cloud tenant, when it has one. */
   dataCloud?: MockDataCloud;
+  /** The org as a SAML service provider: its configs (from the source's samlssoconfigs, or registered) and ACS URL. */
+  saml: MockOrgSaml;
   close(): Promise<void>;
 }
 
@@ -141,7 +147,7 @@ function seed(org: OrgState, name: string, adminId: string, integrationId: strin
   const sys = { org, userId: adminId, system: true };
   const def = (object: string) => org.schema.object(object)!;
   createRecord(sys, def('Organization'), { Id: org.orgId, Name: `Mock Org ${name}`, OrganizationType: 'Developer Edition', InstanceName: 'MOCK1', IsSandbox: false, TimeZoneSidKey: 'America/Los_Angeles', LanguageLocaleKey: 'en_US', DefaultLocaleSidKey: 'en_US' });
-  const adminProfile = createRecord(sys, def('Profile'), { Name: 'System Administrator', UserType: 'Standard' });
+  const adminProfile = createRecord(sys, def('Profile'), { Name: 'System Administrator', UserType: 'Standard', PermissionsModifyAllData: true });
   const integrationProfile = createRecord(sys, def('Profile'), { Name: 'Minimum Access - API Only Integrations', UserType: 'Standard' });
   const user = (id: string, username: string, first: string, last: string, alias: string, profileId: string): void => {
     createRecord(sys, def('User'), { Id: id, Username: username, Email: username, FirstName: first, LastName: last, Alias: alias, CommunityNickname: alias, ProfileId: profileId, IsActive: true, UserType: 'Standard' });
@@ -168,7 +174,7 @@ function seed(org: OrgState, name: string, adminId: string, integrationId: strin
   }
 }
 
-async function startOrg(config: MockOrgConfig, index: number, built: BuiltSchema, options: StartMockOrgsOptions, file: OrgFile | undefined): Promise<MockOrg> {
+async function startOrg(config: MockOrgConfig, index: number, built: BuiltSchema, samlConfigs: readonly SamlSsoConfig[], options: StartMockOrgsOptions, file: OrgFile | undefined): Promise<MockOrg> {
   const host = options.host ?? '127.0.0.1';
   const now = options.now ?? (() => new Date());
   const saved = file?.identity;
@@ -222,9 +228,10 @@ async function startOrg(config: MockOrgConfig, index: number, built: BuiltSchema
   const tenant = dataCloud
     ? await startDataCloudTenant({ org, faults, config: dataCloud === true ? {} : dataCloud, host, ...(options.dataDir !== undefined ? { file: join(options.dataDir, `${slug(config.name)}-datacloud.sqlite`) } : {}) })
     : undefined;
-  const modules = [createFaultAdminModule(faults), oauthModule, dataModule, sobjectModule, collectionModule, compositeModule, createQueryModule(), apexRestModule, ...(tenant ? [tenant.exchangeModule] : []), ...(options.modules ?? []), ...(config.modules ?? [])];
+  const saml = createSamlServiceProvider(org, samlConfigs);
+  const modules = [createFaultAdminModule(faults), oauthModule, dataModule, sobjectModule, collectionModule, compositeModule, createQueryModule(), apexRestModule, ...(tenant ? [tenant.exchangeModule] : []), saml.module, ...(options.modules ?? []), ...(config.modules ?? [])];
   const { listener } = createRouter(org, modules, { faults });
-  const server = createServer(listener);
+  const server = createMockServer(listener);
   const port = await listen(server, config.port ?? 0, host).catch(async (err: unknown) => {
     await tenant?.close();
     throw err;
@@ -243,6 +250,7 @@ async function startOrg(config: MockOrgConfig, index: number, built: BuiltSchema
     state: org,
     faults,
     ...(tenant ? { dataCloud: tenant.api } : {}),
+    saml: saml.api,
     close: async () => {
       await Promise.all([
         new Promise<void>((resolve, reject) => {
@@ -272,12 +280,13 @@ export async function startMockOrgs(options: StartMockOrgsOptions): Promise<Mock
   }
   const sourceDir = options.sourceDir === undefined ? DEFAULT_SOURCE_DIR : options.sourceDir;
   const built = buildSchema(sourceDir === null ? [] : loadSourceSchema(sourceDir));
+  const samlConfigs = loadSamlSsoConfigs(sourceDir);
   const started: MockOrg[] = [];
   try {
     for (const [index, config] of configs.entries()) {
       // With a dataDir the org lives in <dataDir>/<slug>.sqlite, and an existing file restores it.
       const file = options.dataDir === undefined ? undefined : openOrgFile(join(options.dataDir, `${slug(config.name)}.sqlite`), built.schema);
-      started.push(await startOrg(config, index, built, options, file).catch((err: unknown) => {
+      started.push(await startOrg(config, index, built, samlConfigs, options, file).catch((err: unknown) => {
         file?.close();
         throw err;
       }));

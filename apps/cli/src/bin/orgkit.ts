@@ -3,6 +3,12 @@ import { CommanderError } from 'commander';
 import { reportFailure } from '../output.js';
 import { createProgram } from '../program.js';
 
+// `orgkit … | head` closes stdout early: stop quietly instead of dying with a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 const program = createProgram();
 try {
   await program.parseAsync(process.argv);

@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolveCheckContext } from '@orgkit/checks/project';
-import type { ConnectorConfig, FaultConfig, MockOrg, MockOrgConfig } from '@orgkit/mock-org';
+import type { ConnectorConfig, FaultConfig, MockIdpUser, MockOrg, MockOrgConfig, MockOrgs } from '@orgkit/mock-org';
 import { Command, InvalidArgumentError } from 'commander';
 import { EXIT_CODES_HELP } from '../exitCodes.js';
 import { InputError } from '../inputError.js';
@@ -19,6 +19,7 @@ interface MockStartOptions {
   config?: string;
   datacloud: string[];
   writeEnv?: string;
+  idp?: boolean;
   json?: boolean;
 }
 
@@ -113,13 +114,27 @@ function writeEnvFile(file: string, org: MockOrg): void {
   writeFileSync(envFile, `# orgkit mock org ${org.name}: JWT login as its integration user\n${lines.join('\n')}\n`, { mode: 0o600 });
 }
 
+/** --idp: the IdP's users are the configured users with a Federation ID, with the password they log in with. */
+function idpUsers(configs: readonly MockOrgConfig[], mock: MockOrgs): MockIdpUser[] {
+  const users = new Map<string, MockIdpUser>();
+  for (const config of configs) {
+    for (const user of config.users ?? []) {
+      if (!user.federationIdentifier || users.has(user.federationIdentifier)) continue;
+      const password = user.password ?? mock.org(config.name).users.others.find((o) => o.username === user.username)?.password;
+      if (password) users.set(user.federationIdentifier, { nameId: user.federationIdentifier, email: user.email ?? user.username, password });
+    }
+  }
+  return [...users.values()];
+}
+
 async function start(options: MockStartOptions): Promise<void> {
   const json = Boolean(options.json);
   try {
     // Loaded on use: SQLite and the SOQL parser would slow every other command's start.
-    const { describeMockOrg, startMockOrgs } = await import('@orgkit/mock-org');
+    const { connectMockIdp, describeMockOrg, startMockIdp, startMockOrgs } = await import('@orgkit/mock-org');
+    const configs: MockOrgConfig[] = options.config ? readOrgsConfig(options.config) : options.orgs.map((name) => ({ name }));
     const mock = await startMockOrgs({
-      orgs: (options.config ? readOrgsConfig(options.config) : options.orgs.map((name) => ({ name }))).map((org, i) => ({
+      orgs: configs.map((org, i) => ({
         ...org,
         ...(options.port !== undefined ? { port: options.port === 0 ? 0 : options.port + i } : {}),
         ...(options.tokenTtl !== undefined ? { tokenTtlSeconds: options.tokenTtl } : {}),
@@ -138,15 +153,23 @@ async function start(options: MockStartOptions): Promise<void> {
         throw new EnvFileError(`--write-env ${options.writeEnv}: ${(err as Error).message}. Pass a file in a folder you can write to.`);
       }
     }
+    const idp = options.idp ? await startMockIdp({ host: options.host, users: idpUsers(configs, mock) }).catch(async (err: unknown) => {
+      await mock.close();
+      throw err;
+    }) : undefined;
+    if (idp) for (const org of mock.orgs) connectMockIdp(idp, org);
     // Handlers first: a script that reads the printed JSON may send SIGINT at once.
     const stop = async (): Promise<void> => {
-      await mock.close();
+      await Promise.all([mock.close(), idp?.close()]);
       process.exit(0);
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
 
-    const result = { orgs: mock.orgs.map(describeMockOrg) };
+    const result = {
+      orgs: mock.orgs.map(describeMockOrg),
+      ...(idp ? { idp: { url: idp.url, entityId: idp.entityId, metadataUrl: idp.metadataUrl, ssoUrl: idp.ssoUrl, users: idpUsers(configs, mock).map(({ nameId, password }) => ({ nameId, password })) } } : {}),
+    };
     if (json) printJson(0, result);
     else process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     process.stderr.write(`${mock.orgs.length} mock org(s) serving on ${options.host}; Ctrl-C stops them.\n`);
@@ -171,6 +194,7 @@ export function mockCommand(): Command {
     .option('--faults <file>', 'JSON fault rules {"seed", "rules"} for every org (changeable at runtime on /__mock/faults)')
     .option('--datacloud <connector=schema.yaml>', 'give every org a Data Cloud tenant with this Ingestion API connector (repeatable)', collectConnector, [])
     .option('--write-env <file>', 'write the first org\'s JWT login (ORGKIT_LOGIN_URL, ORGKIT_CLIENT_ID, ORGKIT_USERNAME, ORGKIT_JWT_KEY_FILE) to <file>, the key beside it')
+    .option('--idp', 'start a mock SAML IdP beside the orgs and connect each org to it (a SamlSsoConfig "Mock_IdP"); its users are the configured users with a federationIdentifier')
     .option('--json', 'format output as JSON (the sf envelope)')
     .addHelpText('after', `\nServes until Ctrl-C.\n${EXIT_CODES_HELP}`)
     .action(start);

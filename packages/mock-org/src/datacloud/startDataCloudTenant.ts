@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
+import { createMockServer } from '../http/createMockServer.js';
 import type { AddressInfo } from 'node:net';
 import { loadConnectorSchema, parseConnectorSchema, type ConnectorSchema } from '@orgkit/datacloud-schema';
 import type { FaultInjector } from '../faults/faultInjector.js';
@@ -88,7 +89,7 @@ export async function startDataCloudTenant(options: StartTenantOptions): Promise
       renderError: createTenantErrorRenderer(tenantId),
       maxBodyBytes: Math.max(settings.maxBodyBytes, settings.maxCsvBytes),
     });
-    const server = createServer(listener);
+    const server = createMockServer(listener);
     const port = await listen(server, config.port ?? 0, options.host);
     const urlHost = options.host.includes(':') ? `[${options.host}]` : options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
     const tenantUrl = `http://${urlHost}:${port}`;

@@ -53,6 +53,9 @@ export const STANDARD_OBJECTS: StandardObjectSpec[] = [
     field('Name', 'string', { required: true }),
     field('UserType', 'string', { length: 40 }),
     field('Description', 'string'),
+    // User permissions the SSO checks read: who is held to SSO, who is an administrator.
+    field('PermissionsIsSsoEnabled', 'boolean', { defaultValue: false }),
+    field('PermissionsModifyAllData', 'boolean', { defaultValue: false }),
   ], [{ relationshipName: 'Users', childSObject: 'User', field: 'ProfileId' }]),
   object('User', '005', [
     ...systemFields({ owner: false }),
@@ -81,6 +84,8 @@ export const STANDARD_OBJECTS: StandardObjectSpec[] = [
     field('Description', 'textarea'),
     field('IsOwnedByProfile', 'boolean', { readOnly: true, defaultValue: false }),
     field('NamespacePrefix', 'string', { readOnly: true, length: 15 }),
+    field('PermissionsIsSsoEnabled', 'boolean', { defaultValue: false }),
+    field('PermissionsModifyAllData', 'boolean', { defaultValue: false }),
   ], [{ relationshipName: 'Assignments', childSObject: 'PermissionSetAssignment', field: 'PermissionSetId' }]),
   object('PermissionSetAssignment', '0Pa', [
     ...systemFields({ owner: false }),
@@ -187,6 +192,19 @@ export const STANDARD_OBJECTS: StandardObjectSpec[] = [
     reference('WhatId', ['Account', 'Opportunity', 'Case'], 'What'),
     field('IsClosed', 'boolean', { readOnly: true, defaultValue: false }),
   ]),
+  // What Setup's Single Sign-On Settings hold: queryable as in a real org (the SOAP API object).
+  object('SamlSsoConfig', '0LE', [
+    ...systemFields({ owner: false }),
+    field('DeveloperName', 'string', { length: 80, required: true, unique: true }),
+    field('MasterLabel', 'string', { length: 80, required: true }),
+    field('Issuer', 'string', { length: 255 }),
+    field('Audience', 'string', { length: 255 }),
+    field('LoginUrl', 'string', { length: 1500 }),
+    field('IdentityMapping', 'string', { length: 255 }),
+    field('IdentityLocation', 'string', { length: 255 }),
+    field('AttributeName', 'string', { length: 255 }),
+    field('ValidationCert', 'textarea', { length: 4000 }),
+  ], [], 'SAML Single Sign-On Setting'),
   object('LoginHistory', '0Ya', [
     field('Id', 'id', { readOnly: true }),
     reference('UserId', ['User'], 'User', { readOnly: true }),
