@@ -1,0 +1,8 @@
+trigger LeadScoringEventTrigger on Event(
+    after insert,
+    after update,
+    after delete,
+    after undelete
+) {
+    new LeadScoringService().activitiesChanged(Trigger.new, Trigger.oldMap);
+}

@@ -1,0 +1,3 @@
+trigger LeadScoringLeadTrigger on Lead(before insert, before update) {
+    new LeadScoringService().scoreBeforeSave(Trigger.new);
+}
