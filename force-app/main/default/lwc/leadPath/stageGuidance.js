@@ -1,35 +1,38 @@
-/**
- * Guidance and key fields for each Lead status, keyed by the LeadStatus API value.
- *
- * This module is the single source of the guidance the leadPath component shows until the
- * component can read the Lead PathAssistant content (pathAssistants/Lead_Path); keep the two
- * in step when either changes. Key fields are Lead field API names.
- */
-const STAGE_GUIDANCE = {
+// Generated from pathAssistants/Lead_Path by scripts/generate-lead-path-guidance.mjs: edit the Path,
+// then run `npm run generate:lead-guidance`. Guidance is the Path's rich text (HTML, shown through
+// lightning-formatted-rich-text); key fields are Lead field API names.
+export const STAGE_GUIDANCE = {
     New: {
         guidance:
-            'Review the lead and research the company. Confirm the contact details and the lead source before reaching out.',
-        keyFields: ['Email', 'Phone', 'LeadSource']
+            '<p><b>Make first contact within one business day.</b></p><ul><li>Check the email address and phone number before you reach out.</li><li>Set the territory and product interest so the lead reaches the right team.</li><li>Move to Contacted as soon as you have spoken to or emailed the lead.</li></ul>',
+        keyFields: [
+            'Email',
+            'Phone',
+            'LeadSource',
+            'Product_Interest__c',
+            'Territory__c'
+        ]
     },
     Contacted: {
         guidance:
-            'Log the first conversation. Find out the need, the budget and who decides, and agree on a next step.',
-        keyFields: ['Phone', 'Industry', 'Rating']
+            "<p><b>Find out whether there is a real need.</b></p><ul><li>Confirm the lead's role and whether they decide or influence the purchase.</li><li>Log every call and email as an activity: they feed the lead score.</li><li>Rate the lead Hot, Warm or Cold after the first conversation.</li></ul>",
+        keyFields: ['Title', 'Phone', 'Industry', 'Rating']
     },
     Qualified: {
         guidance:
-            'The lead has a need, a budget and a timeline. Check for an existing account, then convert the lead.',
-        keyFields: ['Company', 'NumberOfEmployees', 'AnnualRevenue']
+            '<p><b>Budget, authority, need and timing are confirmed.</b></p><ul><li>Complete the company size and revenue so the account is created with them.</li><li>Check for an existing account before you convert.</li><li>Convert the lead to create the account, contact and opportunity.</li></ul>',
+        keyFields: [
+            'Company',
+            'NumberOfEmployees',
+            'AnnualRevenue',
+            'Product_Interest__c',
+            'Website'
+        ]
     },
     Unqualified: {
         guidance:
-            'Record why the lead does not fit, so marketing can nurture it or stop spending on it.',
-        keyFields: ['Rating', 'Description']
-    },
-    Converted: {
-        guidance:
-            'Convert the lead to an account, a contact and, if there is a deal, an opportunity.',
-        keyFields: ['Company', 'Email']
+            '<p><b>No fit for now.</b></p><ul><li>Record why in a note or activity so marketing can nurture the lead.</li><li>Do not delete the lead: its source still counts in the lead source reports.</li></ul>',
+        keyFields: ['Rating', 'LeadSource']
     }
 };
 

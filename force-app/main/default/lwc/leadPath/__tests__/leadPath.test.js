@@ -127,7 +127,7 @@ describe('c-lead-path', () => {
             [...guidance().querySelectorAll('lightning-output-field')].map(
                 (field) => field.fieldName
             )
-        ).toEqual(['Phone', 'Industry', 'Rating']);
+        ).toEqual(['Title', 'Phone', 'Industry', 'Rating']);
 
         stageButton(element, 'Qualified').click();
         await flushPromises();
@@ -135,7 +135,10 @@ describe('c-lead-path', () => {
         expect(guidance().querySelector('h2').textContent).toContain(
             'Guidance for Qualified'
         );
-        expect(guidance().textContent).toContain('convert the lead');
+        // The Path's rich text, sanitized and rendered by lightning-formatted-rich-text.
+        expect(
+            guidance().querySelector('lightning-formatted-rich-text').value
+        ).toContain('Convert the lead to create the account');
     });
 
     it('marks the current stage complete by moving the lead to the next status', async () => {
