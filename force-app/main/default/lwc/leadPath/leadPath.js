@@ -3,6 +3,7 @@ import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { getRecord, updateRecord } from 'lightning/uiRecordApi';
 import { getObjectInfo, getPicklistValues } from 'lightning/uiObjectInfoApi';
 import { reduceErrors } from 'c/ldsUtils';
+import LeadConvertModal, { CONVERTED } from 'c/leadConvertModal';
 import LEAD_OBJECT from '@salesforce/schema/Lead';
 import ID_FIELD from '@salesforce/schema/Lead.Id';
 import STATUS_FIELD from '@salesforce/schema/Lead.Status';
@@ -11,7 +12,7 @@ import { guidanceFor } from './stageGuidance';
 /**
  * The Lead status path on the Lead record page: shows the stages of the record type's
  * LeadStatus picklist, the guidance for the chosen one, and moves the lead on with updateRecord.
- * A converted status is never written here: the component dispatches `convert` instead.
+ * A converted status is never written here: choosing one opens conversion (leadConvertModal).
  */
 export default class LeadPath extends LightningElement {
     @api recordId;
@@ -224,15 +225,26 @@ export default class LeadPath extends LightningElement {
             return;
         }
         if (this.isConverted(target)) {
-            // Conversion needs more than a status: leave it to whoever handles `convert`.
-            this.dispatchEvent(
-                new CustomEvent('convert', {
-                    detail: { recordId: this.recordId, status: target.value }
-                })
-            );
+            // Conversion needs more than a status: the account, contact, opportunity and owner.
+            this.openConversion(target);
             return;
         }
         this.saveStatus(target);
+    }
+
+    async openConversion(target) {
+        this.saveErrors = [];
+        const outcome = await LeadConvertModal.open({
+            size: 'medium',
+            label: 'Convert lead',
+            recordId: this.recordId,
+            convertedStatus: target.value
+        });
+        if (outcome === CONVERTED) {
+            // leadConvert tells the record page to reload; show the new stage meanwhile.
+            this.status = target.value;
+            this.selectedValue = undefined;
+        }
     }
 
     async saveStatus(target) {

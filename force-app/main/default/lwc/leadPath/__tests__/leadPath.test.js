@@ -2,12 +2,20 @@ import { createElement } from '@lwc/engine-dom';
 import LeadPath from 'c/leadPath';
 import { getObjectInfo, getPicklistValues } from 'lightning/uiObjectInfoApi';
 import { getRecord, updateRecord } from 'lightning/uiRecordApi';
+import LeadConvertModal from 'c/leadConvertModal';
 
 const mockGetObjectInfo = require('./data/getObjectInfo.json');
 const mockGetPicklistValues = require('./data/getPicklistValues.json');
 const mockGetRecord = require('./data/getRecord.json');
 
 const RECORD_ID = mockGetRecord.id;
+
+// The modal itself is tested in leadConvertModal; here only whether and how the path opens it.
+jest.mock('c/leadConvertModal', () => ({
+    __esModule: true,
+    CONVERTED: 'converted',
+    default: { open: jest.fn() }
+}));
 
 // A UI API DML error as updateRecord rejects it when a validation rule fails.
 const VALIDATION_ERROR = {
@@ -214,11 +222,10 @@ describe('c-lead-path', () => {
         expect(actionButton(element).disabled).toBe(false);
     });
 
-    it('dispatches convert instead of saving when the converted stage is chosen', async () => {
+    it('opens conversion instead of saving when the converted stage is chosen', async () => {
+        LeadConvertModal.open.mockResolvedValue(undefined);
         const element = createLeadPath();
         await emitAll();
-        const convertHandler = jest.fn();
-        element.addEventListener('convert', convertHandler);
 
         stageButton(element, 'Converted').click();
         await flushPromises();
@@ -229,14 +236,40 @@ describe('c-lead-path', () => {
         await flushPromises();
 
         expect(updateRecord).not.toHaveBeenCalled();
-        expect(convertHandler).toHaveBeenCalledTimes(1);
-        expect(convertHandler.mock.calls[0][0].detail).toEqual({
+        expect(LeadConvertModal.open).toHaveBeenCalledTimes(1);
+        expect(LeadConvertModal.open.mock.calls[0][0]).toEqual({
+            size: 'medium',
+            label: 'Convert lead',
             recordId: RECORD_ID,
-            status: 'Converted'
+            convertedStatus: 'Converted'
         });
+        // Cancelled: the lead keeps its stage.
+        expect(
+            element.shadowRoot.querySelector('[aria-current="step"]').dataset
+                .value
+        ).toBe('Contacted');
+    });
+
+    it('shows the converted stage once the conversion modal closes as converted', async () => {
+        LeadConvertModal.open.mockResolvedValue('converted');
+        const element = createLeadPath();
+        await emitAll();
+
+        stageButton(element, 'Converted').click();
+        await flushPromises();
+        actionButton(element).click();
+        await flushPromises();
+
+        const current = element.shadowRoot.querySelector(
+            '[aria-current="step"]'
+        );
+        expect(current.dataset.value).toBe('Converted');
+        expect(current.parentElement.classList).toContain('slds-is-won');
+        expect(updateRecord).not.toHaveBeenCalled();
     });
 
     it('treats the configured convertedStatus as converted when the values carry no flag', async () => {
+        LeadConvertModal.open.mockResolvedValue(undefined);
         const unflagged = {
             ...mockGetPicklistValues,
             values: mockGetPicklistValues.values.map((entry) => ({
@@ -246,15 +279,15 @@ describe('c-lead-path', () => {
         };
         const element = createLeadPath({ convertedStatus: 'Qualified' });
         await emitAll(unflagged);
-        const convertHandler = jest.fn();
-        element.addEventListener('convert', convertHandler);
 
         // Contacted is current, so "mark complete" would move the lead to Qualified.
         actionButton(element).click();
         await flushPromises();
 
         expect(updateRecord).not.toHaveBeenCalled();
-        expect(convertHandler.mock.calls[0][0].detail.status).toBe('Qualified');
+        expect(LeadConvertModal.open.mock.calls[0][0].convertedStatus).toBe(
+            'Qualified'
+        );
     });
 
     it('disables "Mark Status as Complete" on the last stage', async () => {
