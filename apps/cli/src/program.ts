@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { checkCommand } from './commands/check.js';
 import { datacloudCommand } from './commands/datacloud.js';
+import { deployCommand } from './commands/deploy.js';
 import { mockCommand } from './commands/mock.js';
 import { ssoCommand } from './commands/sso.js';
 import { startCommand } from './commands/start.js';
@@ -14,6 +15,7 @@ export function createProgram(): Command {
     .addHelpText('after', EXIT_CODES_HELP)
     .addCommand(checkCommand())
     .addCommand(datacloudCommand())
+    .addCommand(deployCommand())
     .addCommand(mockCommand())
     .addCommand(ssoCommand())
     .addCommand(startCommand());

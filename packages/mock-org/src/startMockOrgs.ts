@@ -29,6 +29,10 @@ import { sobjectModule } from './rest/sobjectRoutes.js';
 import { buildSchema, type BuiltSchema } from './schema/buildSchema.js';
 import { loadSourceSchema } from './schema/sourceSchema.js';
 import { createMemoryStore } from './store/memoryStore.js';
+import { APEX_OBJECTS } from './metadata/apexObjects.js';
+import { createMetadataApi } from './metadata/metadataApi.js';
+import { createOrgSchema, type OrgSchema } from './metadata/orgSchema.js';
+import type { MetadataApiConfig, MockOrgMetadata } from './metadata/types.js';
 import { openOrgFile, type OrgFile } from './store/orgFile.js';
 
 /** A user to create at start: SSO checks need Federation IDs, inactive users, more admins. */
@@ -70,6 +74,8 @@ export interface MockOrgConfig {
   faults?: FaultConfig;
   /** A Data Cloud tenant beside the org (its own server and tokens), instead of the shared `dataCloud`; false: none. */
   dataCloud?: boolean | DataCloudTenantConfig;
+  /** Metadata API options for this org, instead of the shared `metadataApi`. */
+  metadataApi?: MetadataApiConfig;
 }
 
 export interface StartMockOrgsOptions {
@@ -85,7 +91,9 @@ export interface StartMockOrgsOptions {
   faults?: FaultConfig;
   /** A Data Cloud tenant for every org (an org's own `dataCloud` replaces it); see README "Data Cloud tenant". */
   dataCloud?: true | DataCloudTenantConfig;
-  /** Extra route modules every org serves (Metadata API, SAML SP…). */
+  /** Metadata API options for every org (see README "Metadata API"). */
+  metadataApi?: MetadataApiConfig;
+  /** Extra route modules every org serves. */
   modules?: RouteModule[];
   /** Interface to bind. Default 127.0.0.1 (loopback only). */
   host?: string;
@@ -112,6 +120,8 @@ export interface MockOrg {
   dataCloud?: MockDataCloud;
   /** The org as a SAML service provider: its configs (from the source's samlssoconfigs, or registered) and ACS URL. */
   saml: MockOrgSaml;
+  /** The org's Metadata API: deploys received and components applied. */
+  metadata: MockOrgMetadata;
   close(): Promise<void>;
 }
 
@@ -174,7 +184,7 @@ function seed(org: OrgState, name: string, adminId: string, integrationId: strin
   }
 }
 
-async function startOrg(config: MockOrgConfig, index: number, built: BuiltSchema, samlConfigs: readonly SamlSsoConfig[], options: StartMockOrgsOptions, file: OrgFile | undefined): Promise<MockOrg> {
+async function startOrg(config: MockOrgConfig, index: number, built: BuiltSchema, orgSchema: OrgSchema, samlConfigs: readonly SamlSsoConfig[], options: StartMockOrgsOptions, file: OrgFile | undefined): Promise<MockOrg> {
   const host = options.host ?? '127.0.0.1';
   const now = options.now ?? (() => new Date());
   const saved = file?.identity;
@@ -197,10 +207,11 @@ async function startOrg(config: MockOrgConfig, index: number, built: BuiltSchema
     orgId,
     instanceUrl: '',
     loginUrl: '',
-    schema: built.schema,
-    autoNumbers: built.autoNumbers,
+    // The org's own schema and AutoNumber formats: deploys change this org only.
+    schema: orgSchema.view,
+    autoNumbers: new Map(built.autoNumbers),
     autoNumberCounters: file?.autoNumberCounters ?? new Map(),
-    store: file?.store ?? createMemoryStore(built.schema),
+    store: file?.store ?? createMemoryStore(orgSchema.view),
     newId,
     now,
     sessions: createSessionStore(orgId, (config.tokenTtlSeconds ?? 7200) * 1000, now, file?.sessions),
@@ -229,10 +240,12 @@ async function startOrg(config: MockOrgConfig, index: number, built: BuiltSchema
     ? await startDataCloudTenant({ org, faults, config: dataCloud === true ? {} : dataCloud, host, ...(options.dataDir !== undefined ? { file: join(options.dataDir, `${slug(config.name)}-datacloud.sqlite`) } : {}) })
     : undefined;
   const saml = createSamlServiceProvider(org, samlConfigs);
-  const modules = [createFaultAdminModule(faults), oauthModule, dataModule, sobjectModule, collectionModule, compositeModule, createQueryModule(), apexRestModule, ...(tenant ? [tenant.exchangeModule] : []), saml.module, ...(options.modules ?? []), ...(config.modules ?? [])];
+  const metadata = createMetadataApi({ org, schema: orgSchema, saml: saml.api }, config.metadataApi ?? options.metadataApi);
+  const modules = [createFaultAdminModule(faults), oauthModule, dataModule, sobjectModule, collectionModule, compositeModule, createQueryModule(), apexRestModule, ...(tenant ? [tenant.exchangeModule] : []), saml.module, metadata.module, ...(options.modules ?? []), ...(config.modules ?? [])];
   const { listener } = createRouter(org, modules, { faults });
   const server = createMockServer(listener);
   const port = await listen(server, config.port ?? 0, host).catch(async (err: unknown) => {
+    metadata.close();
     await tenant?.close();
     throw err;
   });
@@ -251,7 +264,9 @@ async function startOrg(config: MockOrgConfig, index: number, built: BuiltSchema
     faults,
     ...(tenant ? { dataCloud: tenant.api } : {}),
     saml: saml.api,
+    metadata: metadata.api,
     close: async () => {
+      metadata.close();
       await Promise.all([
         new Promise<void>((resolve, reject) => {
           server.close((err) => {
@@ -285,8 +300,10 @@ export async function startMockOrgs(options: StartMockOrgsOptions): Promise<Mock
   try {
     for (const [index, config] of configs.entries()) {
       // With a dataDir the org lives in <dataDir>/<slug>.sqlite, and an existing file restores it.
-      const file = options.dataDir === undefined ? undefined : openOrgFile(join(options.dataDir, `${slug(config.name)}.sqlite`), built.schema);
-      started.push(await startOrg(config, index, built, samlConfigs, options, file).catch((err: unknown) => {
+      const orgSchema = createOrgSchema(built.schema);
+      for (const def of APEX_OBJECTS) orgSchema.putObject(def);
+      const file = options.dataDir === undefined ? undefined : openOrgFile(join(options.dataDir, `${slug(config.name)}.sqlite`), orgSchema.view);
+      started.push(await startOrg(config, index, built, orgSchema, samlConfigs, options, file).catch((err: unknown) => {
         file?.close();
         throw err;
       }));

@@ -9,7 +9,7 @@ import type { ChildRelationshipDef, FieldDef, ObjectDef, SchemaView } from './ty
  * A custom object's key prefix: "a" + two base-62 digits picked from a hash of the name, moved
  * on while taken, so the same project always gets the same prefixes (ids in fixtures stay valid).
  */
-function customKeyPrefix(name: string, taken: Set<string>): string {
+export function customKeyPrefix(name: string, taken: Set<string>): string {
   const hash = createHash('sha256').update(name.toLowerCase()).digest().readUInt32BE(0);
   // a00..a0z first, as the issue and real orgs do; a1.. etc. only when 62 are not enough.
   for (let i = 0; i < 62 * 62; i++) {
@@ -22,7 +22,7 @@ function customKeyPrefix(name: string, taken: Set<string>): string {
   throw new Error('no custom key prefix left');
 }
 
-function customObjectFields(source: SourceObject, definition: NonNullable<SourceObject['definition']>): FieldDef[] {
+export function customObjectFields(source: SourceObject, definition: NonNullable<SourceObject['definition']>): FieldDef[] {
   const masterDetailChild = source.fields.some((f) => f.type === 'reference' && f.required && f.name.endsWith('__c'));
   const fields = systemFields({ owner: !masterDetailChild && !definition.customSetting });
   const autoNumber = definition.nameFieldType === 'AutoNumber';

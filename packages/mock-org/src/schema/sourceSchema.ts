@@ -88,7 +88,7 @@ export function loadSourceSchema(sourceDir: string): SourceObject[] {
   return [...objects.values()];
 }
 
-function readObjectDefinition(root: XmlElement, name: string): NonNullable<SourceObject['definition']> {
+export function readObjectDefinition(root: XmlElement, name: string): NonNullable<SourceObject['definition']> {
   const label = text(root, 'label') ?? name;
   const nameField = child(root, 'nameField');
   return {
@@ -102,7 +102,7 @@ function readObjectDefinition(root: XmlElement, name: string): NonNullable<Sourc
 }
 
 /** One CustomField → FieldDef; undefined for types the mock does not model (e.g. Summary). */
-function readField(root: XmlElement, fileName: string): FieldDef | undefined {
+export function readField(root: XmlElement, fileName: string): FieldDef | undefined {
   const name = text(root, 'fullName') ?? fileName;
   const label = text(root, 'label') ?? name;
   const type = text(root, 'type') ?? (child(root, 'formula') ? 'Formula' : 'Text');

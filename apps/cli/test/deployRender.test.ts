@@ -1,0 +1,59 @@
+import type { PhaseReport } from '@orgkit/deploy';
+import { describe, expect, it } from 'vitest';
+import { deployExitCode } from '../src/commands/deploy.js';
+import { DEPLOY_EXIT } from '../src/commands/deployExitCodes.js';
+import { renderDeployOutcome, renderFailureTable } from '../src/render/deployReport.js';
+
+const failed: PhaseReport = {
+  phase: 1,
+  id: '0Af000000000001AAA',
+  status: 'Failed',
+  success: false,
+  checkOnly: false,
+  components: { total: 3, deployed: 1, errors: 2 },
+  tests: { total: 2, completed: 2, errors: 1 },
+  componentFailures: [
+    { type: 'ApexClass', fullName: 'Broken', file: 'force-app/main/default/classes/Broken.cls', line: 3, column: 17, problem: "Missing ';' at '}'", problemType: 'Error' },
+    { type: 'CustomField', fullName: 'Account.Gone__c', problem: 'no such field', problemType: 'Error' },
+  ],
+  testFailures: [{ className: 'Greeter_Test', methodName: 'greets', message: 'System.AssertException: Assertion Failed', stackTrace: 'Class.Greeter_Test.greets: line 5, column 1' }],
+  coverage: [{ className: 'Greeter', linesTotal: 4, linesNotCovered: 1, percent: 75 }],
+  coverageWarnings: [],
+};
+
+describe('the failure report', () => {
+  it('maps each component failure to file:line:column, and says when there is no local file', () => {
+    expect(renderFailureTable(failed).split('\n')).toEqual([
+      'FILE                                            COMPONENT                    PROBLEM',
+      "force-app/main/default/classes/Broken.cls:3:17  ApexClass Broken             Missing ';' at '}'",
+      '(no local file)                                 CustomField Account.Gone__c  no such field',
+    ]);
+  });
+
+  it('lists test failures with their stack and coverage per class', () => {
+    const text = renderDeployOutcome({ status: 'failed', plan: {} as never, phases: [failed], postDeploy: [] });
+    expect(text).toContain('Phase 1: Failed  id 0Af000000000001AAA · components 1/3, 2 failed · tests 2/2, 1 failed');
+    expect(text).toContain('  Greeter_Test.greets: System.AssertException: Assertion Failed\n    Class.Greeter_Test.greets: line 5, column 1');
+    expect(text).toContain('   75%  Greeter (3/4 lines)');
+  });
+
+  it('shows post-deploy steps with their reasons and how a validation is quick-deployed', () => {
+    const ok = { ...failed, status: 'Succeeded', success: true, checkOnly: true, componentFailures: [], testFailures: [] };
+    const text = renderDeployOutcome({ status: 'succeeded', plan: {} as never, phases: [ok], postDeploy: [{ step: 'schedule', subject: 'Account Enrichment', status: 'failed', reason: 'could not look' }], validationId: ok.id });
+    expect(text).toContain('failed   Account Enrichment: could not look');
+    expect(text).toContain('orgkit deploy --quick 0Af000000000001AAA');
+  });
+});
+
+describe('deploy exit codes', () => {
+  it.each([
+    ['planned', [], DEPLOY_EXIT.OK],
+    ['succeeded', [{ status: 'skipped' }], DEPLOY_EXIT.OK],
+    ['succeeded', [{ status: 'failed' }], DEPLOY_EXIT.POST_DEPLOY_FAILED],
+    ['failed', [], DEPLOY_EXIT.DEPLOY_FAILED],
+    ['refused', [], DEPLOY_EXIT.REFUSED],
+    ['canceled', [], DEPLOY_EXIT.CANCELED],
+  ] as const)('%s with post-deploy %j → %i', (status, postDeploy, code) => {
+    expect(deployExitCode({ status, postDeploy: postDeploy as never })).toBe(code);
+  });
+});

@@ -1,0 +1,13 @@
+export { deployOrg, type DeployOrgOptions, type DeployOutcome, type DeployOutcomeStatus, type DeployEvent } from './deployOrg.js';
+export { planDeploy, type DeployPlan, type Phase, type PlanOptions } from './plan/deployPlan.js';
+export { DeployError, type DeployErrorCode } from './deployError.js';
+export { connectOrg, type OrgSession } from './org/connectOrg.js';
+export { loadRolesConfig, parseRolesConfig, ROLES, ROLE_CHOICES, type Role, type RoleChoice, type RolesConfig, type RoleConfig, type PostDeployConfig } from './roles/rolesConfig.js';
+export { rolesOf, type PlannedComponent } from './roles/resolveRoles.js';
+export { TEST_LEVELS, validateSendOptions, type TestLevel, type SendOptions } from './run/deployOptions.js';
+export type { PhaseReport, ComponentFailure, TestFailure, ClassCoverage } from './run/deployReport.js';
+export type { DeployProgress } from './run/sendComponentSet.js';
+export type { MatchingRuleWait } from './run/activateDuplicateRules.js';
+export type { PostDeployStep } from './postDeploy/postDeployStep.js';
+export type { PreflightResult, ChecksGate, LockoutGate, ApiVersionGate } from './preflight/preflightTypes.js';
+export { checksGate, apiVersionGate, decidePreflight } from './preflight/gates.js';

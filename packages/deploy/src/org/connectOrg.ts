@@ -1,0 +1,72 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createCoreTokenSource, OrgAuthError, type CoreAuth } from '@orgkit/org-auth';
+import { AuthInfo, Connection, Org } from '@salesforce/core';
+
+/** A @salesforce/core connection pinned to the project's API version, and how to let go of it. */
+export interface OrgSession {
+  conn: Connection;
+  /** Removes the temporary JWT key file, if one was written. */
+  close(): Promise<void>;
+}
+
+const trimUrl = (url: string): string => url.replace(/\/+$/, '');
+
+async function accessTokenConnection(accessToken: string, instanceUrl: string): Promise<Connection> {
+  // A username shaped like the token: core then neither saves it nor asks the org who it is.
+  const authInfo = await AuthInfo.create({ username: accessToken, accessTokenOptions: { accessToken, instanceUrl: trimUrl(instanceUrl), loginUrl: trimUrl(instanceUrl) } });
+  return Connection.create({ authInfo });
+}
+
+/**
+ * JWT bearer through @salesforce/core's own flow, which reads the key from a file: the PEM
+ * org-auth already read goes to a 0600 file in a private temp folder for the session's lifetime
+ * (core re-reads it to log in again when the token expires).
+ */
+async function jwtSession(auth: Extract<CoreAuth, { kind: 'jwt' }>): Promise<OrgSession> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'orgkit-deploy-jwt-'));
+  const close = () => rm(dir, { recursive: true, force: true });
+  try {
+    const privateKeyFile = path.join(dir, 'server.key');
+    await writeFile(privateKeyFile, auth.privateKeyPem, { mode: 0o600 });
+    const authInfo = await AuthInfo.create({ username: auth.username, oauth2Options: { clientId: auth.clientId, privateKeyFile, loginUrl: trimUrl(auth.loginUrl) } });
+    return { conn: await Connection.create({ authInfo }), close };
+  } catch (err) {
+    await close();
+    throw new OrgAuthError('CORE_AUTH_FAILED', `The JWT login of ${auth.username} at ${auth.loginUrl} failed (${(err as Error).message}). Check the client id, the username and that the key matches the certificate uploaded to the connected app.`, { cause: err });
+  }
+}
+
+/**
+ * Logs in as the org-auth flags say, through @salesforce/core: an sf CLI alias from its auth
+ * store, JWT bearer, an access token, or client credentials (a token from org-auth, then used as
+ * an access token). The connection is pinned to `apiVersion` (sourceApiVersion).
+ */
+export async function connectOrg(auth: CoreAuth, apiVersion: string): Promise<OrgSession> {
+  let session: OrgSession;
+  switch (auth.kind) {
+    case 'sf-org': {
+      try {
+        const org = await Org.create({ aliasOrUsername: auth.aliasOrUsername });
+        session = { conn: org.getConnection(), close: async () => {} };
+      } catch (err) {
+        throw new OrgAuthError('SF_ORG_AUTH_FAILED', `The sf CLI has no usable authorization for "${auth.aliasOrUsername}" (${(err as Error).message}). Run \`sf org login web --alias ${auth.aliasOrUsername}\` or \`sf org login jwt\`, or pass the JWT or access-token flags.`, { cause: err });
+      }
+      break;
+    }
+    case 'jwt':
+      session = await jwtSession(auth);
+      break;
+    case 'access-token':
+      session = { conn: await accessTokenConnection(auth.accessToken, auth.instanceUrl), close: async () => {} };
+      break;
+    case 'client-credentials': {
+      const token = await createCoreTokenSource(auth)(false);
+      session = { conn: await accessTokenConnection(token.accessToken, token.instanceUrl), close: async () => {} };
+      break;
+    }
+  }
+  session.conn.setApiVersion(apiVersion);
+  return session;
+}

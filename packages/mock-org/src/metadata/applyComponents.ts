@@ -1,0 +1,123 @@
+import type { MdapiComponent, MdapiProblem } from '@orgkit/checks/mdapi';
+import type { XmlElement } from '@orgkit/checks/xml';
+import type { OrgState } from '../org.js';
+import { createRecord, liveMatches, requireObject, updateRecord } from '../records/recordService.js';
+import type { MockOrgSaml } from '../saml/sp/samlServiceProvider.js';
+import { parseSamlSsoConfigXml, type SamlSsoConfig } from '../saml/sp/samlSsoConfig.js';
+import { customKeyPrefix, customObjectFields } from '../schema/buildSchema.js';
+import { readField, readObjectDefinition } from '../schema/sourceSchema.js';
+import type { FieldDef } from '../schema/types.js';
+import type { OrgSchema } from './orgSchema.js';
+
+/** What applying needs besides the org: its own schema and its SAML side. */
+export interface ApplyTarget {
+  org: OrgState;
+  schema: OrgSchema;
+  saml: MockOrgSaml;
+}
+
+const text = (el: XmlElement | undefined, name: string): string | undefined => el?.children.find((c) => c.name === name)?.text.trim() || undefined;
+
+/** A SamlSsoConfig the SP cannot use is a deploy failure, found before anything is applied. */
+function samlConfigOf(c: MdapiComponent): SamlSsoConfig {
+  return parseSamlSsoConfigXml(c.xml ?? '', c.fullName, c.fileName);
+}
+
+/**
+ * Problems the mock finds beyond the package checks, because applying would fail: a SamlSsoConfig
+ * the SP refuses (no issuer, PEM armour in the certificate…), a field on a custom object that
+ * neither the org nor the package defines.
+ */
+export function preflightProblems(target: ApplyTarget, components: readonly MdapiComponent[]): MdapiProblem[] {
+  const problems: MdapiProblem[] = [];
+  const packageObjects = new Set(components.filter((c) => c.type === 'CustomObject').map((c) => c.fullName.toLowerCase()));
+  for (const c of components) {
+    const at = { componentType: c.type, fullName: c.fullName, fileName: c.fileName, problemType: 'Error' as const };
+    if (c.type === 'SamlSsoConfig') {
+      try {
+        samlConfigOf(c);
+      } catch (err) {
+        problems.push({ ...at, problem: (err as Error).message });
+      }
+    }
+    if (c.type === 'CustomField') {
+      const object = c.fullName.split('.')[0]!;
+      if (object.endsWith('__c') && !packageObjects.has(object.toLowerCase()) && !target.schema.view.object(object)) {
+        problems.push({ ...at, problem: `Cannot find entity ${object}: deploy the CustomObject ${object} with its field, or before it.` });
+      }
+    }
+  }
+  return problems;
+}
+
+/** True when the org already has the component (a deploy then reports it changed, not created). */
+export function orgHas(target: ApplyTarget, c: MdapiComponent, deployedBefore: (type: string, fullName: string) => boolean): boolean {
+  const [object, fieldName] = c.fullName.split('.');
+  if (c.type === 'CustomObject') return target.schema.view.object(c.fullName) !== undefined;
+  if (c.type === 'CustomField') return target.schema.view.object(object!)?.fields.has(fieldName!.toLowerCase()) === true;
+  if (c.type === 'ApexClass' || c.type === 'ApexTrigger') return liveMatches({ org: target.org }, c.type, 'Name', c.fullName).length > 0;
+  if (c.type === 'SamlSsoConfig') return target.saml.configs().some((s) => s.name === c.fullName);
+  return deployedBefore(c.type, c.fullName);
+}
+
+function applyObject(target: ApplyTarget, c: MdapiComponent, fields: FieldDef[]): void {
+  const definition = readObjectDefinition(c.element!, c.fullName);
+  const existing = target.schema.view.object(c.fullName);
+  const taken = new Set([...target.schema.view.objects()].map((o) => o.keyPrefix));
+  const own = customObjectFields({ name: c.fullName, definition, fields, childRelationships: [] }, definition);
+  const merged = new Map([...own, ...(existing ? [...existing.fields.values()] : []), ...fields].map((f) => [f.name.toLowerCase(), f]));
+  target.schema.putObject({
+    name: c.fullName,
+    label: definition.label,
+    labelPlural: definition.labelPlural,
+    keyPrefix: existing?.keyPrefix ?? customKeyPrefix(c.fullName, taken),
+    custom: true,
+    customSetting: definition.customSetting,
+    fields: merged,
+    childRelationships: existing?.childRelationships ?? [],
+  });
+  if (definition.nameFieldFormat) target.org.autoNumbers.set(`${c.fullName.toLowerCase()}.name`, definition.nameFieldFormat);
+}
+
+function applyApex(target: ApplyTarget, c: MdapiComponent): void {
+  const def = requireObject(target.org, c.type);
+  const ctx = { org: target.org, userId: target.org.users[0]!.id, system: true };
+  const body = c.content ?? '';
+  const fields: Record<string, unknown> = {
+    Name: c.fullName,
+    Body: body,
+    ApiVersion: Number(text(c.element, 'apiVersion') ?? '0') || null,
+    Status: text(c.element, 'status') ?? 'Active',
+    LengthWithoutComments: body.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '').length,
+    ...(c.type === 'ApexTrigger' ? { TableEnumOrId: /\btrigger\s+\w+\s+on\s+(\w+)/i.exec(body)?.[1] ?? null } : {}),
+  };
+  const existing = liveMatches({ org: target.org }, c.type, 'Name', c.fullName)[0];
+  if (existing) updateRecord(ctx, def, existing.Id as string, fields);
+  else createRecord(ctx, def, fields);
+}
+
+/**
+ * Makes the org what a deploy of `components` leaves: custom objects and fields join its schema
+ * (REST describe and SOQL see them at once), SamlSsoConfigs configure its SAML SP, Apex classes and
+ * triggers become ApexClass/ApexTrigger records. Other types change nothing here; the caller
+ * records every component. Runs only after validation passed, in one store transaction.
+ */
+export function applyComponents(target: ApplyTarget, components: readonly MdapiComponent[]): void {
+  const fieldsOf = (object: string): FieldDef[] =>
+    components
+      .filter((c) => c.type === 'CustomField' && c.fullName.split('.')[0]!.toLowerCase() === object.toLowerCase() && c.element)
+      .map((c) => readField(c.element!, c.fullName.split('.')[1]!))
+      .filter((f): f is FieldDef => f !== undefined);
+  target.org.store.transaction(() => {
+    for (const c of components) if (c.type === 'CustomObject' && c.element) applyObject(target, c, fieldsOf(c.fullName));
+    for (const c of components) {
+      if (c.type === 'CustomField' && c.element) {
+        const [object, name] = c.fullName.split('.');
+        const field = readField(c.element, name!);
+        // Field types the mock does not model (e.g. Summary) are recorded, not added.
+        if (field) target.schema.putField(object!, field);
+      } else if (c.type === 'ApexClass' || c.type === 'ApexTrigger') applyApex(target, c);
+    }
+  });
+  for (const c of components) if (c.type === 'SamlSsoConfig') target.saml.register(samlConfigOf(c));
+}
