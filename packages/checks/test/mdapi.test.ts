@@ -1,11 +1,14 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { ComponentSet, MetadataConverter } from '@salesforce/source-deploy-retrieve';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MdapiReadError, validateMdapiPackage } from '../src/mdapi.js';
 import { compilerWording } from '../src/mdapi/apexSyntax.js';
+import { fileURLToPath } from 'node:url';
 
+const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const NS = 'xmlns="http://soap.sforce.com/2006/04/metadata"';
 const packageXml = (types: Record<string, string[]>): string =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<Package ${NS}>\n${Object.entries(types)
@@ -122,6 +125,53 @@ describe('validateMdapiPackage', () => {
       { componentType: 'ApexTrigger', fullName: 'AccountTrigger', fileName: 'triggers/AccountTrigger.trigger', lineNumber: 4, columnNumber: 5, problem: "Missing ';' at '}'", problemType: 'Error' },
     ]);
   });
+});
+
+describe('validateMdapiPackage on child and folder types', () => {
+  const assignmentRules = (criteria = '<field>Lead.LeadSource</field>') =>
+    `<?xml version="1.0" encoding="UTF-8"?>\n<AssignmentRules ${NS}>\n    <assignmentRule>\n        <fullName>Lead_Routing</fullName>\n        <active>true</active>\n        <ruleEntry>\n            <assignedTo>Leads</assignedTo>\n            <assignedToType>Queue</assignedToType>\n            <criteriaItems>\n                ${criteria}\n                <operation>equals</operation>\n                <value>Web</value>\n            </criteriaItems>\n        </ruleEntry>\n    </assignmentRule>\n</AssignmentRules>\n`;
+  const folderMeta = (root: string) => `<?xml version="1.0" encoding="UTF-8"?>\n<${root} ${NS}>\n    <name>Lead Management</name>\n</${root}>\n`;
+
+  it('finds a child whose element is not its source folder name (AssignmentRule) and puts its problems on it', async () => {
+    const files = { 'package.xml': packageXml({ AssignmentRule: ['Lead.Lead_Routing', 'Lead.Other_Rule'] }), 'assignmentRules/Lead.assignmentRules': assignmentRules() };
+    const report = await validateMdapiPackage({ zip: await zipOf(files) });
+    expect(report.components.map((c) => [c.type, c.fullName, c.fileName, c.element?.name])).toEqual([['AssignmentRule', 'Lead.Lead_Routing', 'assignmentRules/Lead.assignmentRules', 'assignmentRule']]);
+    expect(report.problems.map((p) => [p.componentType, p.fullName])).toEqual([['AssignmentRule', 'Lead.Other_Rule']]);
+
+    files['assignmentRules/Lead.assignmentRules'] = assignmentRules('<feild>Lead.LeadSource</feild>');
+    files['package.xml'] = packageXml({ AssignmentRule: ['Lead.Lead_Routing'] });
+    const broken = await validateMdapiPackage({ zip: await zipOf(files) });
+    expect(broken.problems).toContainEqual(expect.objectContaining({ componentType: 'AssignmentRule', fullName: 'Lead.Lead_Routing', fileName: 'assignmentRules/Lead.assignmentRules', lineNumber: 10, problem: expect.stringContaining('<feild>') }));
+    expect(broken.problems.every((p) => p.componentType === 'AssignmentRule' && p.fullName === 'Lead.Lead_Routing')).toBe(true);
+  });
+
+  it('takes a folder named under its content type, with or without the trailing slash SDR writes', async () => {
+    const files = {
+      'package.xml': packageXml({ Report: ['Lead_Management/', 'Lead_Management/Funnel'], Dashboard: ['Lead_Management'] }),
+      'reports/Lead_Management-meta.xml': folderMeta('ReportFolder'),
+      'reports/Lead_Management/Funnel.report': `<?xml version="1.0" encoding="UTF-8"?>\n<Report ${NS}>\n    <format>Tabular</format>\n    <name>Funnel</name>\n    <reportType>LeadList</reportType>\n</Report>\n`,
+      'dashboards/Lead_Management-meta.xml': folderMeta('DashboardFolder'),
+    };
+    const report = await validateMdapiPackage({ zip: await zipOf(files) });
+    expect(report.problems).toEqual([]);
+    expect(report.components.map((c) => `${c.type}:${c.fullName}`)).toEqual(['ReportFolder:Lead_Management', 'Report:Lead_Management/Funnel', 'DashboardFolder:Lead_Management']);
+
+    files['package.xml'] = packageXml({ Report: ['Other_Folder/', 'Lead_Management/Funnel/'] });
+    const missing = await validateMdapiPackage({ zip: await zipOf(files) });
+    expect(missing.problems.map((p) => p.fullName)).toEqual(['Other_Folder/', 'Lead_Management/Funnel/']);
+  });
+
+  it("passes every component of the repo's own force-app, zipped as SDR zips it for a deploy", async () => {
+    const set = ComponentSet.fromSource(path.join(REPO_ROOT, 'force-app'));
+    const { zipBuffer } = await new MetadataConverter().convert(set, 'metadata', { type: 'zip' });
+    const report = await validateMdapiPackage({ zip: zipBuffer! });
+    expect(report.problems).toEqual([]);
+    // Every member package.xml names comes back as a component, folders and children included.
+    const members = (await set.getObject()).Package.types.flatMap((t) => t.members);
+    const found = report.components.map((c) => `${c.type}:${c.fullName}`);
+    expect(found).toHaveLength(members.length);
+    expect(found).toEqual(expect.arrayContaining(['AssignmentRule:Lead.Lead_Routing', 'ReportFolder:Lead_Management', 'DashboardFolder:Lead_Management', 'Report:Lead_Management/Lead_Funnel_By_Status', 'MatchingRule:Lead.Lead_Email_Name_Company_Phone']));
+  }, 120_000);
 });
 
 describe('compilerWording', () => {

@@ -28,11 +28,15 @@ class FirstError extends ApexErrorListener {
   }
 }
 
-/** The first syntax error of an Apex class or trigger body, as the parser sees it; undefined when it parses. */
-export function apexSyntaxProblem(source: string, kind: 'class' | 'trigger'): ApexSyntaxProblem | undefined {
+/**
+ * The first syntax error of an Apex class or trigger body, or of anonymous Apex (what
+ * executeAnonymous compiles), as the parser sees it; undefined when it parses.
+ */
+export function apexSyntaxProblem(source: string, kind: 'class' | 'trigger' | 'anonymous'): ApexSyntaxProblem | undefined {
   const listener = new FirstError();
   const { parser } = ApexParserFactory.createLexerAndParser(source, listener);
   if (kind === 'trigger') parser.triggerUnit();
+  else if (kind === 'anonymous') parser.anonymousUnit();
   else parser.compilationUnit();
   return listener.problem;
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { MetadataResolver, RegistryAccess, VirtualTreeContainer, type SourceComponent } from '@salesforce/source-deploy-retrieve';
+import { MetadataResolver, RegistryAccess, VirtualTreeContainer, type MetadataType, type SourceComponent } from '@salesforce/source-deploy-retrieve';
 import { parseXml } from '../xml/parseXml.js';
 import type { MdapiFiles } from './types.js';
 
@@ -11,27 +11,44 @@ export interface ResolvedComponent {
   xml?: string;
   /** Its content file (a .cls), when it is one file. */
   content?: string;
-  /** For a child (CustomField): the parent's type and the element name it sits in (`fields`). */
-  parent?: { type: string; fullName: string; elementName: string };
+  /**
+   * For a child (CustomField, AssignmentRule): the parent's type, the element it sits in (`fields`,
+   * `assignmentRule`), the element holding its name (`fullName`) and that name.
+   */
+  parent?: { type: string; fullName: string; elementName: string; idElement: string; name: string };
 }
 
 /**
- * The child components inside a parent's file (the <fields> of objects/Account.object), read
- * from its XML by the registry's element names. SDR's own getChildren() expects source format.
+ * The child components inside a parent's file (the <fields> of objects/Account.object, the
+ * <assignmentRule> of assignmentRules/Lead.assignmentRules), read from its XML by the registry's
+ * element names (xmlElementName, else the source-format folder name, which is the element name of
+ * decomposed types) and id elements. SDR's own getChildren() expects source format.
  */
 function childrenIn(parent: SourceComponent, file: Buffer | undefined): ResolvedComponent[] {
-  const directories = parent.type.children?.directories;
-  const types = parent.type.children?.types;
-  if (!directories || !types || !file) return [];
+  const children = parent.type.children;
+  if (!children || !file) return [];
+  const byElement = new Map<string, { type: MetadataType; idElement: string }>();
+  for (const [directory, id] of Object.entries(children.directories ?? {})) {
+    const type = children.types[id];
+    if (type) byElement.set(type.xmlElementName ?? directory, { type, idElement: type.uniqueIdElement ?? 'fullName' });
+  }
+  for (const type of Object.values(children.types)) {
+    if (type.xmlElementName && !byElement.has(type.xmlElementName)) byElement.set(type.xmlElementName, { type, idElement: type.uniqueIdElement ?? 'fullName' });
+  }
   const parsed = parseXml(file.toString('utf8'));
   // A parent file that does not parse has no readable children; its own XML check reports it.
   if (!parsed.ok) return [];
   const out: ResolvedComponent[] = [];
   for (const element of parsed.root.children) {
-    const childType = directories[element.name] ? types[directories[element.name]!] : undefined;
-    const name = element.children.find((e) => e.name === 'fullName')?.text.trim();
-    if (!childType || !name) continue;
-    out.push({ type: childType.name, fullName: `${parent.fullName}.${name}`, parent: { type: parent.type.name, fullName: parent.fullName, elementName: element.name } });
+    const child = byElement.get(element.name);
+    const name = child && element.children.find((e) => e.name === child.idElement)?.text.trim();
+    if (!child || !name) continue;
+    out.push({
+      type: child.type.name,
+      // As SDR names children: Account.Tier__c, but a CustomLabel by its own name.
+      fullName: child.type.ignoreParentName ? name : `${parent.fullName}.${name}`,
+      parent: { type: parent.type.name, fullName: parent.fullName, elementName: element.name, idElement: child.idElement, name },
+    });
   }
   return out;
 }
@@ -100,5 +117,16 @@ export function isKnownTypeName(name: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** The folder type of a type that lives in folders (Report → ReportFolder), else undefined. */
+export function folderTypeName(name: string): string | undefined {
+  const registry = new RegistryAccess();
+  try {
+    const folderType = registry.getTypeByName(name).folderType;
+    return folderType ? registry.getTypeByName(folderType).name : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -3,7 +3,7 @@ import { parseXml, type XmlElement } from '../xml/parseXml.js';
 import { apexSyntaxProblem } from './apexSyntax.js';
 import { noPackageXml, notFoundInZip, readPackageManifest } from './packageManifest.js';
 import { readMdapiDir, readMdapiZip } from './readMdapiFiles.js';
-import { isKnownTypeName, resolveMdapiComponents, type ResolvedComponent } from './resolveMdapiComponents.js';
+import { folderTypeName, isKnownTypeName, resolveMdapiComponents, type ResolvedComponent } from './resolveMdapiComponents.js';
 import type { MdapiComponent, MdapiFiles, MdapiPackageReport } from './types.js';
 
 export type MdapiSource = { zip: Buffer } | { dir: string } | { files: MdapiFiles };
@@ -44,8 +44,7 @@ function checkXmlFile(text: string, owner: ResolvedComponent): ParsedFile {
 function ownerAt(root: XmlElement, line: number, column: number, children: ResolvedComponent[]): ResolvedComponent | undefined {
   const top = root.children.filter((c) => c.line < line || (c.line === line && c.column <= column)).at(-1);
   if (!top) return undefined;
-  const name = childText(top, 'fullName');
-  return children.find((c) => c.parent!.elementName === top.name && c.fullName.split('.').at(-1) === name);
+  return children.find((c) => c.parent!.elementName === top.name && childText(top, c.parent!.idElement) === c.parent!.name);
 }
 
 /**
@@ -66,6 +65,17 @@ export async function validateMdapiPackage(source: MdapiSource): Promise<MdapiPa
 
   const resolved = resolveMdapiComponents(files, root);
   const byKey = new Map(resolved.map((c) => [key(c.type, c.fullName), c]));
+  /**
+   * A member as package.xml names it. Folders are named under their content type: Report member
+   * `Lead_Management` (SDR writes `Lead_Management/`) is the ReportFolder in reports/Lead_Management-meta.xml.
+   */
+  const lookup = (type: string, member: string): ResolvedComponent | undefined => {
+    const direct = byKey.get(key(type, member));
+    if (direct) return direct;
+    const folderType = folderTypeName(type);
+    const folder = member.replace(/\/$/, '');
+    return folderType && !folder.includes('/') ? byKey.get(key(folderType, folder)) : undefined;
+  };
   const named: ResolvedComponent[] = [];
   for (const { name: type, members } of manifest.types) {
     if (!isKnownTypeName(type)) {
@@ -73,7 +83,7 @@ export async function validateMdapiPackage(source: MdapiSource): Promise<MdapiPa
       continue;
     }
     for (const member of members) {
-      const found = member === '*' ? resolved.filter((c) => c.type.toLowerCase() === type.toLowerCase()) : [byKey.get(key(type, member))].filter((c) => c !== undefined);
+      const found = member === '*' ? resolved.filter((c) => c.type.toLowerCase() === type.toLowerCase()) : [lookup(type, member)].filter((c) => c !== undefined);
       if (member !== '*' && found.length === 0) problems.push(notFoundInZip(packageFile, type, member));
       for (const c of found) if (!named.includes(c)) named.push(c);
     }
@@ -94,7 +104,7 @@ export async function validateMdapiPackage(source: MdapiSource): Promise<MdapiPa
     if (!checked.root) continue;
     elements.set(parent, checked.root);
     for (const child of children) {
-      const element = checked.root.children.find((e) => e.name === child.parent!.elementName && childText(e, 'fullName') === child.fullName.split('.').at(-1));
+      const element = checked.root.children.find((e) => e.name === child.parent!.elementName && childText(e, child.parent!.idElement) === child.parent!.name);
       if (element) elements.set(child, element);
     }
   }

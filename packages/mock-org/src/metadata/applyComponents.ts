@@ -26,7 +26,7 @@ function samlConfigOf(c: MdapiComponent): SamlSsoConfig {
 /**
  * Problems the mock finds beyond the package checks, because applying would fail: a SamlSsoConfig
  * the SP refuses (no issuer, PEM armour in the certificate…), a field on a custom object that
- * neither the org nor the package defines.
+ * neither the org nor the package defines, a permission set value too long for its record.
  */
 export function preflightProblems(target: ApplyTarget, components: readonly MdapiComponent[]): MdapiProblem[] {
   const problems: MdapiProblem[] = [];
@@ -40,6 +40,7 @@ export function preflightProblems(target: ApplyTarget, components: readonly Mdap
         problems.push({ ...at, problem: (err as Error).message });
       }
     }
+    if (c.type === 'PermissionSet') for (const p of permissionSetProblems(target.org, c)) problems.push({ ...at, ...p });
     if (c.type === 'CustomField') {
       const object = c.fullName.split('.')[0]!;
       if (object.endsWith('__c') && !packageObjects.has(object.toLowerCase()) && !target.schema.view.object(object)) {
@@ -57,6 +58,7 @@ export function orgHas(target: ApplyTarget, c: MdapiComponent, deployedBefore: (
   if (c.type === 'CustomField') return target.schema.view.object(object!)?.fields.has(fieldName!.toLowerCase()) === true;
   if (c.type === 'ApexClass' || c.type === 'ApexTrigger') return liveMatches({ org: target.org }, c.type, 'Name', c.fullName).length > 0;
   if (c.type === 'SamlSsoConfig') return target.saml.configs().some((s) => s.name === c.fullName);
+  if (c.type === 'PermissionSet') return liveMatches({ org: target.org }, 'PermissionSet', 'Name', c.fullName).length > 0;
   return deployedBefore(c.type, c.fullName);
 }
 
@@ -96,10 +98,52 @@ function applyApex(target: ApplyTarget, c: MdapiComponent): void {
   else createRecord(ctx, def, fields);
 }
 
+/** The PermissionSet record fields a deployed permission set sets: label, description, the user permissions the org models. */
+function permissionSetFields(org: OrgState, c: MdapiComponent): Record<string, unknown> {
+  const def = requireObject(org, 'PermissionSet');
+  const fields: Record<string, unknown> = { Name: c.fullName, Label: text(c.element, 'label') ?? c.fullName, Description: text(c.element, 'description') ?? null };
+  // A deploy replaces the permission set: a permission it no longer names is off.
+  for (const f of def.fields.values()) if (f.name.startsWith('Permissions') && !f.readOnly) fields[f.name] = false;
+  for (const p of c.element?.children.filter((e) => e.name === 'userPermissions') ?? []) {
+    const f = def.fields.get(`permissions${text(p, 'name') ?? ''}`.toLowerCase());
+    if (f && !f.readOnly) fields[f.name] = text(p, 'enabled') === 'true';
+  }
+  return fields;
+}
+
+/** A permission set value longer than its PermissionSet field (Description 255, Label 80) fails in the org too. */
+function permissionSetProblems(org: OrgState, c: MdapiComponent): { problem: string; lineNumber?: number; columnNumber?: number }[] {
+  const def = requireObject(org, 'PermissionSet');
+  return Object.entries(permissionSetFields(org, c)).flatMap(([name, value]) => {
+    const max = def.fields.get(name.toLowerCase())?.length;
+    if (typeof value !== 'string' || !max || value.length <= max) return [];
+    const element = c.element?.children.find((e) => e.name === name.toLowerCase());
+    return [
+      {
+        problem: `${name}: data value too large (${value.length} characters, max length=${max}): shorten <${name.toLowerCase()}> in the permission set to ${max} characters or fewer.`,
+        ...(element ? { lineNumber: element.line, columnNumber: element.column } : {}),
+      },
+    ];
+  });
+}
+
+/**
+ * A deployed permission set as its PermissionSet record (found again by Name on a redeploy), so
+ * SOQL finds it and PermissionSetAssignment inserts can name it.
+ */
+function applyPermissionSet(target: ApplyTarget, c: MdapiComponent): void {
+  const def = requireObject(target.org, 'PermissionSet');
+  const ctx = { org: target.org, userId: target.org.users[0]!.id, system: true };
+  const fields = permissionSetFields(target.org, c);
+  const existing = liveMatches({ org: target.org }, 'PermissionSet', 'Name', c.fullName)[0];
+  if (existing) updateRecord(ctx, def, existing.Id as string, fields);
+  else createRecord(ctx, def, fields);
+}
+
 /**
  * Makes the org what a deploy of `components` leaves: custom objects and fields join its schema
  * (REST describe and SOQL see them at once), SamlSsoConfigs configure its SAML SP, Apex classes and
- * triggers become ApexClass/ApexTrigger records. Other types change nothing here; the caller
+ * triggers become ApexClass/ApexTrigger records, permission sets PermissionSet records. Other types change nothing here; the caller
  * records every component. Runs only after validation passed, in one store transaction.
  */
 export function applyComponents(target: ApplyTarget, components: readonly MdapiComponent[]): void {
@@ -117,6 +161,7 @@ export function applyComponents(target: ApplyTarget, components: readonly MdapiC
         // Field types the mock does not model (e.g. Summary) are recorded, not added.
         if (field) target.schema.putField(object!, field);
       } else if (c.type === 'ApexClass' || c.type === 'ApexTrigger') applyApex(target, c);
+      else if (c.type === 'PermissionSet') applyPermissionSet(target, c);
     }
   });
   for (const c of components) if (c.type === 'SamlSsoConfig') target.saml.register(samlConfigOf(c));

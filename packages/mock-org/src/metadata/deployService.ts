@@ -79,7 +79,14 @@ export function createDeployService(target: ApplyTarget, config: MetadataApiConf
     const failed = new Set(job.failures.map((f) => `${f.componentType}#${f.fullName}`));
     const good = job.components.filter((c) => !failed.has(`${c.type}#${c.fullName}`));
     if (!job.options.checkOnly) {
-      applyComponents(target, good);
+      try {
+        applyComponents(target, good);
+      } catch (err) {
+        // A value the org's records refuse that preflight did not foresee: the deploy fails with the
+        // org's words (the store transaction rolled back), rather than a fault on the status call.
+        fail(job, { code: (err as { errorCode?: string }).errorCode ?? 'UNKNOWN_EXCEPTION', message: (err as Error).message });
+        return;
+      }
       for (const c of good) {
         deployed.push({ type: c.type, fullName: c.fullName, fileName: c.fileName, deployId: job.id, deployedAt: at });
         if (c.type === 'Settings' && c.element) settings.set(c.fullName.toLowerCase(), c.element);
@@ -109,11 +116,14 @@ export function createDeployService(target: ApplyTarget, config: MetadataApiConf
       try {
         report = await validatePackage(job.zip);
       } catch (err) {
+        if (job.status === 'Canceling') return;
         // Not a zip at all: the whole deploy fails, with no component to blame.
         fail(job, { code: 'UNKNOWN_EXCEPTION', message: (err as Error).message });
         return;
       }
       delete job.zip;
+      // A cancel that arrived while the package was being read wins: the next step makes it Canceled.
+      if (job.status === 'Canceling') return;
       job.components = report.components;
       problems = [...report.problems, ...preflightProblems(target, report.components)];
       job.testsNotRun = testsNotRunMessage(org, job.options, report.components);

@@ -2,13 +2,15 @@ import type { RouteModule } from '../http/types.js';
 import type { ApplyTarget } from './applyComponents.js';
 import { deployResultOf } from './deployJob.js';
 import { createDeployService } from './deployService.js';
+import { executeAnonymousRoutes } from './executeAnonymous.js';
 import { metadataRestRoutes } from './restRoutes.js';
 import { metadataSoapRoutes } from './soapRoutes.js';
 import type { MetadataApiConfig, MockOrgMetadata } from './types.js';
 
 /**
  * The org's Metadata API deploy, as a route module: SOAP deploy / checkDeployStatus / cancelDeploy
- * / deployRecentValidation and the REST deployRequest resource, over one deploy queue.
+ * / deployRecentValidation and the REST deployRequest resource, over one deploy queue; and the
+ * Tooling API's executeAnonymous, which compiles (syntax only) and says plainly that nothing ran.
  */
 export function createMetadataApi(target: ApplyTarget, config: MetadataApiConfig = {}): { module: RouteModule; api: MockOrgMetadata; close(): void } {
   const service = createDeployService(target, config);
@@ -22,5 +24,5 @@ export function createMetadataApi(target: ApplyTarget, config: MetadataApiConfig
     settings: service.settings,
     settled: service.settled,
   };
-  return { module: { name: 'metadata-api', routes: [...metadataSoapRoutes(service), ...metadataRestRoutes(service)] }, api, close: service.close };
+  return { module: { name: 'metadata-api', routes: [...metadataSoapRoutes(service), ...metadataRestRoutes(service), ...executeAnonymousRoutes()] }, api, close: service.close };
 }

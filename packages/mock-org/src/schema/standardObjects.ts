@@ -205,6 +205,26 @@ export const STANDARD_OBJECTS: StandardObjectSpec[] = [
     field('AttributeName', 'string', { length: 255 }),
     field('ValidationCert', 'textarea', { length: 4000 }),
   ], [], 'SAML Single Sign-On Setting'),
+  // Scheduled Apex as SOQL sees it (`SELECT Id FROM CronTrigger WHERE CronJobDetail.Name = …`). The
+  // mock runs no Apex, so nothing ever schedules a job: both stay empty unless a test inserts rows.
+  object('CronJobDetail', '08a', [
+    field('Id', 'id', { readOnly: true }),
+    field('Name', 'string', { length: 64 }),
+    // A one-character code ('7' is scheduled Apex); kept as text rather than a guessed value list.
+    field('JobType', 'string', { length: 1 }),
+  ], [{ relationshipName: 'CronTriggers', childSObject: 'CronTrigger', field: 'CronJobDetailId' }], 'Cron Job Details'),
+  object('CronTrigger', '08e', [
+    ...systemFields({ owner: true }),
+    reference('CronJobDetailId', ['CronJobDetail'], 'CronJobDetail'),
+    field('CronExpression', 'string', { length: 255 }),
+    picklist('State', ['WAITING', 'ACQUIRED', 'EXECUTING', 'COMPLETE', 'ERROR', 'DELETED', 'PAUSED', 'BLOCKED', 'PAUSED_BLOCKED']),
+    field('NextFireTime', 'datetime'),
+    field('PreviousFireTime', 'datetime'),
+    field('StartTime', 'datetime'),
+    field('EndTime', 'datetime'),
+    field('TimeZoneSidKey', 'string', { length: 40 }),
+    field('TimesTriggered', 'int', { precision: 9, scale: 0 }),
+  ]),
   object('LoginHistory', '0Ya', [
     field('Id', 'id', { readOnly: true }),
     reference('UserId', ['User'], 'User', { readOnly: true }),
