@@ -18,3 +18,4 @@ export type { SamlFailureCategory } from './saml/sp/samlFailure.js';
 export { startMockIdp, MockIdpError, type MockIdp, type MockIdpOptions, type MockIdpUser, type TrustedServiceProvider, type IdpCertificateValidity, type SamlSigning, type CreateResponseOptions, type CreatedSamlResponse } from './saml/idp/startMockIdp.js';
 export { connectMockIdp } from './saml/connectMockIdp.js';
 export type { MockOrgMetadata, MetadataApiConfig, DeployOptions, DeployResult, DeployMessage, DeployStatus, DeployedComponent, RunTestsResult } from './metadata/types.js';
+export { createFormBrowser, formOf, type FormBrowser, type FormBrowserPage } from './saml/formBrowser.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockIdp, startMockOrgs, type MockIdp, type MockOrg, type MockOrgs } from '../src/index.js';
-import { createBrowser, formOf } from './fixtures/saml-sp/browser.js';
+import { createFormBrowser, formOf } from '../src/saml/formBrowser.js';
 import { loginHistory } from './fixtures/saml-sp/spFixture.js';
 
 const SP_ENTITY_ID = 'https://org-b.my.salesforce.example';
@@ -22,7 +22,7 @@ afterAll(async () => {
 
 /** Login page → IdP sign-in form → auto-posted response → the org, as a browser without script would go. */
 async function signInThroughIdp(username: string, password: string) {
-  const browser = createBrowser(org.instanceUrl);
+  const browser = createFormBrowser(org.instanceUrl);
   const toIdp = await browser.get('/saml/authn?idp=MockIdp&startURL=%2Fhome');
   expect(toIdp.location!.startsWith(idp.ssoUrl)).toBe(true);
   const signIn = formOf((await browser.get(toIdp.location!)).html);
@@ -49,7 +49,7 @@ describe('the mock IdP against the mock SP', () => {
   });
 
   it('an IdP-initiated response from createResponse logs in', async () => {
-    const browser = createBrowser(org.instanceUrl);
+    const browser = createFormBrowser(org.instanceUrl);
     const landing = await browser.post(org.saml.acsUrl(), { SAMLResponse: idp.createResponse({ sp: SP_ENTITY_ID, nameId: 'ida@corp.example' }).samlResponse });
     expect(landing.location).toBe('/home');
     expect(await loginHistory(org)).toContainEqual(expect.objectContaining({ Status: 'Success', LoginType: 'SAML Idp Initiated SSO' }));
@@ -57,7 +57,7 @@ describe('the mock IdP against the mock SP', () => {
 
   it('an ACS URL written with the 18-character org id names the same ACS', async () => {
     const acs18 = `${org.instanceUrl}/?so=${org.orgId}`;
-    const browser = createBrowser(org.instanceUrl);
+    const browser = createFormBrowser(org.instanceUrl);
     const landing = await browser.post(acs18, { SAMLResponse: idp.createResponse({ sp: { entityId: SP_ENTITY_ID, acsUrl: acs18 }, nameId: 'ida@corp.example' }).samlResponse });
     expect(landing.location).toBe('/home');
   });
@@ -70,7 +70,7 @@ describe('the mock IdP against the mock SP', () => {
     ['from another issuer', { issuer: 'https://elsewhere.example/idp' }, 'Issuer Mismatched'],
     ['unsigned', { sign: 'none' as const }, 'Signature Invalid'],
   ])('a validly built but %s response is refused', async (_name, bend, category) => {
-    const browser = createBrowser(org.instanceUrl);
+    const browser = createFormBrowser(org.instanceUrl);
     const landing = await browser.post(org.saml.acsUrl(), { SAMLResponse: idp.createResponse({ sp: SP_ENTITY_ID, nameId: 'ida@corp.example', ...bend }).samlResponse });
     expect(landing.status).toBe(403);
     expect(landing.html).toContain(category);

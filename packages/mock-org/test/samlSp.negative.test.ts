@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppKeyPair } from '../src/auth/certificate.js';
-import { createBrowser } from './fixtures/saml-sp/browser.js';
+import { createFormBrowser } from '../src/saml/formBrowser.js';
 import { assertionXml, craftResponse, newId, responseXml, signElement, toBase64, type CraftOptions } from './fixtures/saml-sp/craftResponse.js';
 import { IDP_ISSUER, SP_ENTITY_ID, loginHistory, startSpOrg, type SpFixture } from './fixtures/saml-sp/spFixture.js';
 
@@ -17,7 +17,7 @@ const valid = (over: Partial<CraftOptions> = {}): CraftOptions => ({ issuer: IDP
 /** Posts the response like a browser would and returns what the user sees plus the LoginHistory rows it wrote. */
 async function post(xml: string) {
   const before = new Set((await loginHistory(fx.org)).map((r) => r.Id));
-  const browser = createBrowser(fx.org.instanceUrl);
+  const browser = createFormBrowser(fx.org.instanceUrl);
   const page = await browser.post(fx.org.saml.acsUrl(), { SAMLResponse: toBase64(xml), RelayState: '/home' });
   const rows = (await loginHistory(fx.org)).filter((r) => !before.has(r.Id));
   return { page, rows, home: await browser.get('/home') };
@@ -88,7 +88,7 @@ describe('the ACS rejects', () => {
   });
 
   it('a response posted to another org id', async () => {
-    const browser = createBrowser(fx.org.instanceUrl);
+    const browser = createFormBrowser(fx.org.instanceUrl);
     const page = await browser.post(`${fx.org.instanceUrl}/?so=00D000000000XYZ`, { SAMLResponse: toBase64(craftResponse(valid())) });
     expect(page.status).toBe(400);
     expect(page.setCookie).toEqual([]);

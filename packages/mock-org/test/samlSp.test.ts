@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppKeyPair } from '../src/auth/certificate.js';
 import { SamlSsoConfigError, startMockOrgs } from '../src/index.js';
-import { createBrowser } from './fixtures/saml-sp/browser.js';
+import { createFormBrowser } from '../src/saml/formBrowser.js';
 import { craftResponse, toBase64 } from './fixtures/saml-sp/craftResponse.js';
 import { IDP_ISSUER, IDP_LOGIN_URL, SP_ENTITY_ID, authnRequestFromRedirect, derBase64, loginHistory, startSpOrg, type SpFixture } from './fixtures/saml-sp/spFixture.js';
 
@@ -28,7 +28,7 @@ async function queryAs(sid: string): Promise<{ status: number; totalSize?: numbe
 
 describe('the login page', () => {
   it('offers each configured IdP as a labelled link, at / without a session and at /login', async () => {
-    const browser = createBrowser(fx.org.instanceUrl);
+    const browser = createFormBrowser(fx.org.instanceUrl);
     for (const path of ['/', '/login']) {
       const page = await browser.get(path);
       expect(page.status).toBe(200);
@@ -40,7 +40,7 @@ describe('the login page', () => {
 
 describe('SP-initiated login (Redirect binding)', () => {
   it('sends an AuthnRequest to the IdP, accepts the answer, and the sid works for pages and REST', async () => {
-    const browser = createBrowser(fx.org.instanceUrl);
+    const browser = createFormBrowser(fx.org.instanceUrl);
     const toIdp = await browser.get('/saml/authn?idp=TestIdp&startURL=%2Fhome%3Ftab%3D1');
     expect(toIdp.status).toBe(302);
     expect(toIdp.location!.startsWith(`${IDP_LOGIN_URL}?`)).toBe(true);
@@ -69,7 +69,7 @@ describe('SP-initiated login (Redirect binding)', () => {
   });
 
   it('answers a request with an unknown InResponseTo with an error and no session', async () => {
-    const browser = createBrowser(fx.org.instanceUrl);
+    const browser = createFormBrowser(fx.org.instanceUrl);
     const response = craftResponse({ issuer: IDP_ISSUER, audience: SP_ENTITY_ID, recipient: acs(), nameId: 'vera@corp.example', inResponseTo: '_never-sent', key: fx.idpKey });
     const back = await browser.post(acs(), { SAMLResponse: toBase64(response) });
     expect(back.status).toBe(403);
@@ -92,7 +92,7 @@ describe('SP-initiated login (POST binding) with a config registered at runtime'
       attributeName: 'sfUsername',
       validationCert: derBase64(attrKey.certificatePem),
     });
-    const browser = createBrowser(fx.org.instanceUrl);
+    const browser = createFormBrowser(fx.org.instanceUrl);
     expect((await browser.get('/login')).html).toContain('Log in with AttrIdp');
     const form = await browser.get('/saml/authn?idp=AttrIdp');
     expect(form.status).toBe(200);
@@ -130,7 +130,7 @@ describe('samlify as the IdP (cross-implementation)', () => {
   it('accepts an IdP-initiated response and ignores an off-site RelayState', async () => {
     const { idp, sp } = samlifyParties();
     const { context } = await idp.createLoginResponse(sp, { extract: {} }, 'post', { email: 'vera@corp.example' });
-    const browser = createBrowser(fx.org.instanceUrl);
+    const browser = createFormBrowser(fx.org.instanceUrl);
     const back = await browser.post(acs(), { SAMLResponse: context, RelayState: 'https://evil.example/steal' });
     expect(back.status).toBe(302);
     expect(back.location).toBe('/home');
@@ -140,7 +140,7 @@ describe('samlify as the IdP (cross-implementation)', () => {
 
   it('parses the org AuthnRequest (schema-valid) and its answer logs the user in', async () => {
     const { idp, sp } = samlifyParties();
-    const browser = createBrowser(fx.org.instanceUrl);
+    const browser = createFormBrowser(fx.org.instanceUrl);
     const toIdp = await browser.get('/saml/authn?idp=TestIdp');
     const query = Object.fromEntries(new URL(toIdp.location!).searchParams);
     const parsed = await idp.parseLoginRequest(sp, 'redirect', { query, octetString: '' });
