@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,11 +16,16 @@ let home: string;
 /** No login from the developer's environment leaks into a run; core writes its files under a temp HOME. */
 const env = (): NodeJS.ProcessEnv => ({ ...Object.fromEntries(['LOGIN_URL', 'CLIENT_ID', 'USERNAME', 'JWT_KEY_FILE', 'CLIENT_SECRET', 'INSTANCE_URL', 'ACCESS_TOKEN'].map((k) => [`ORGKIT_${k}`, ''])), HOME: home, SF_DISABLE_LOG_FILE: 'true', SF_DISABLE_TELEMETRY: 'true', ORGKIT_DEPLOY_POLL_MS: '50' });
 const login = (org: MockOrg): string[] => ['--instance-url', org.instanceUrl, '--access-token', org.state.sessions.issue(org.users.admin.id, org.connectedApp.clientId, { withRefreshToken: false }).accessToken];
+/** JWT flags as CI passes them: the key goes to a file in the test's HOME. */
+async function jwtLogin(org: MockOrg): Promise<string[]> {
+  const keyFile = path.join(home, `${org.name}.key.pem`);
+  await writeFile(keyFile, org.connectedApp.privateKeyPem, { mode: 0o600 });
+  return ['--login-url', org.loginUrl, '--client-id', org.connectedApp.clientId, '--username', org.users.admin.username, '--jwt-key-file', keyFile];
+}
 const deploy = (cwd: string, args: string[]) => runOrgkit(['deploy', ...args], { cwd, env: env() });
 
 async function project(files: Record<string, string> = {}) {
   const p = await makeProject({ ...apexClass('ApiGreeter', 'public with sharing class ApiGreeter {\n}\n'), ...apexClass('Enricher', 'public with sharing class Enricher {\n}\n'), ...files });
-  const { writeFile } = await import('node:fs/promises');
   await writeFile(path.join(p.dir, 'deploy-roles.json'), ROLES);
   cleanups.push(p.cleanup);
   return p.dir;
@@ -58,11 +63,18 @@ describe('orgkit deploy --dry-run', () => {
     expect(json.result.plan.components.map((c) => c.fullName)).toContain('VerifiedAccountsAPI');
     expect(json.result.plan.components.map((c) => c.fullName)).not.toContain('AccountEnrichmentBatch');
   });
+
+  it('skips orgkit check with --checks none; the preflight reports it skipped', async () => {
+    const run = await deploy(REPO, ['--dry-run', '--role', 'source', '--checks', 'none', '--json']);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout) as { result: { status: string; preflight: { checks: { status: string } } } };
+    expect(json.result).toMatchObject({ status: 'planned', preflight: { checks: { status: 'skipped' } } });
+  });
 });
 
 describe('orgkit deploy: usage errors exit 2 and say what to do', () => {
   it.each([
-    [['--checks', 'none'], /unknown check none/],
+    [['--checks', 'sdr,nope'], /unknown check nope/],
     [['--role', 'both'], /Allowed choices are source, target, all/],
     [['--role', 'target', '--test-level', 'RunSpecifiedTests'], /RunSpecifiedTests needs --tests/],
     [['--role', 'target', '--quick', 'nope'], /--quick nope is not a deploy id/],
@@ -76,12 +88,15 @@ describe('orgkit deploy: usage errors exit 2 and say what to do', () => {
 });
 
 describe('orgkit deploy to a mock org', () => {
-  it('deploys over REST and exits 0 with --json', async () => {
+  it('logs in by JWT, deploys over REST and exits 0 with --json', async () => {
     const a = mock.org('A');
-    const run = await deploy(await project(), ['--role', 'target', '--rest', '--checks', 'sdr', '--json', ...login(a)]);
+    const run = await deploy(await project(), ['--role', 'target', '--rest', '--checks', 'sdr', '--json', ...(await jwtLogin(a))]);
     expect(run.code).toBe(0);
-    const json = JSON.parse(run.stdout) as { result: { status: string; phases: { status: string; componentFailures: unknown[] }[] } };
+    const json = JSON.parse(run.stdout) as { result: { status: string; phases: { status: string; componentFailures: unknown[] }[] }; warnings: string[] };
     expect(json.result.status).toBe('succeeded');
+    // @salesforce/core's warning about the http login URL reaches the envelope, not Node's stderr noise.
+    expect(json.warnings).toEqual([expect.stringMatching(/^Using insecure protocol: http: on url: http:\/\/127\.0\.0\.1:\d+$/)]);
+    expect(run.stderr).not.toMatch(/\(node:\d+\) Warning/);
     expect(a.metadata.components().map((c) => c.fullName)).toEqual(['Enricher']);
   });
 

@@ -31,7 +31,7 @@ describe('the failure report', () => {
   });
 
   it('lists test failures with their stack and coverage per class', () => {
-    const text = renderDeployOutcome({ status: 'failed', plan: {} as never, phases: [failed], postDeploy: [] });
+    const text = renderDeployOutcome({ status: 'failed', plan: {} as never, phases: [failed], postDeploy: [], warnings: [] });
     expect(text).toContain('Phase 1: Failed  id 0Af000000000001AAA · components 1/3, 2 failed · tests 2/2, 1 failed');
     expect(text).toContain('  Greeter_Test.greets: System.AssertException: Assertion Failed\n    Class.Greeter_Test.greets: line 5, column 1');
     expect(text).toContain('   75%  Greeter (3/4 lines)');
@@ -39,7 +39,7 @@ describe('the failure report', () => {
 
   it('shows post-deploy steps with their reasons and how a validation is quick-deployed', () => {
     const ok = { ...failed, status: 'Succeeded', success: true, checkOnly: true, componentFailures: [], testFailures: [] };
-    const text = renderDeployOutcome({ status: 'succeeded', plan: {} as never, phases: [ok], postDeploy: [{ step: 'schedule', subject: 'Account Enrichment', status: 'failed', reason: 'could not look' }], validationId: ok.id });
+    const text = renderDeployOutcome({ status: 'succeeded', plan: {} as never, phases: [ok], postDeploy: [{ step: 'schedule', subject: 'Account Enrichment', status: 'failed', reason: 'could not look' }], validationId: ok.id, warnings: [] });
     expect(text).toContain('failed   Account Enrichment: could not look');
     expect(text).toContain('orgkit deploy --quick 0Af000000000001AAA');
   });

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +57,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await mock?.close();
+  await rm(dir, { recursive: true, force: true });
 });
 
 describe.concurrent('orgkit sso check', () => {

@@ -17,6 +17,8 @@ describe('orgkit start', () => {
     expect(result.stdout).toMatch(/✓ datacloud .* (\d+) events from 6 panels .* holds \1 rows/);
     expect(result.stdout).toContain('schedule skipped on the mock org (it does not run Apex)');
     expect(result.stdout).toContain('✓ All 5 steps worked');
+    // The orgs are http on loopback by design: core's insecure-protocol warning is not printed.
+    expect(result.stderr).not.toMatch(/\(node:\d+\) Warning/);
     expect(result.stdout).toMatch(/^ {2}Org A {6}http:\/\/127\.0\.0\.1:\d+ {3}login: http:\/\/127\.0\.0\.1:\d+\/login$/m);
     expect(result.stdout).toMatch(/^Credentials \(local only/m);
     expect(result.stdout).toMatch(/^ {2}IdP user {5}\S+ \/ \S+ {2}\(→ \S+ in Org A\)$/m);
@@ -44,8 +46,11 @@ describe('orgkit start', () => {
     expect(summary).toMatchObject({ status: 0, result: { ok: true } });
     expect((await fetch(summary.result.urls.orgA.loginUrl)).status).toBe(200);
     expect(existsSync(summary.result.dataDir)).toBe(true);
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.kill('SIGINT');
     expect(await exited).toBe(0);
+    expect(stderr).toContain(`Stopped: the orgs, the tenant and the IdP are down; ${summary.result.dataDir} removed.`);
     expect(existsSync(summary.result.dataDir)).toBe(false);
     expect(await fetch(summary.result.urls.orgA.loginUrl).then(() => 'answered', () => 'refused')).toBe('refused');
   });

@@ -73,6 +73,7 @@ export async function runSandbox(options: SandboxOptions = {}): Promise<SandboxR
       deploys.push(await deployRole({ role: 'target', orgName: 'A', auth: jwtAuth(s.orgA, s.keyFiles.A, s.orgA.users.admin.username), ...source }));
       const [b, a] = deploys as [RoleDeploy, RoleDeploy];
       const post = a.postDeploy.filter((p) => !a.skippedOnMock.includes(p)).map((p) => `${p.step} ${p.status}`);
+      for (const warning of [...b.warnings, ...a.warnings]) notes.push(`@salesforce/core warned: ${warning}`);
       for (const skipped of a.skippedOnMock) notes.push(`Post-deploy "${skipped.subject}" (${skipped.step}) was skipped on the mock org (it does not run Apex); a real org schedules it.`);
       return {
         detail: `${b.components} components to Org B, ${a.components} to Org A in ${a.phases} phase(s); post-deploy: ${[...post, ...a.skippedOnMock.map((p) => `${p.step} skipped on the mock org (it does not run Apex)`)].join(', ') || 'none'}; checks: ${FAST_CHECKS.join(', ')}`,

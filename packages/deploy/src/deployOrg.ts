@@ -3,6 +3,7 @@ import type { CoreAuth } from '@orgkit/org-auth';
 import type { Connection } from '@salesforce/core';
 import { DeployError } from './deployError.js';
 import { connectOrg } from './org/connectOrg.js';
+import { hearCoreWarnings } from './org/coreWarnings.js';
 import { resolvePlan, type DeployPlan, type PlanOptions } from './plan/deployPlan.js';
 import type { PostDeployStep } from './postDeploy/postDeployStep.js';
 import { runPostDeploy } from './postDeploy/runPostDeploy.js';
@@ -21,7 +22,9 @@ export type DeployEvent =
   | { kind: 'progress'; progress: DeployProgress }
   | { kind: 'matching-rules'; wait: MatchingRuleWait }
   | { kind: 'phase-done'; report: PhaseReport }
-  | { kind: 'post-deploy'; step: PostDeployStep };
+  | { kind: 'post-deploy'; step: PostDeployStep }
+  /** Something @salesforce/core warned about (an http login URL…): shown, not fatal. */
+  | { kind: 'warning'; message: string };
 
 export interface DeployOrgOptions extends PlanOptions, SendOptions {
   /** How to log in (org-auth's CoreAuth); or pass `conn`. */
@@ -59,6 +62,8 @@ export interface DeployOutcome {
   postDeploy: PostDeployStep[];
   /** With checkOnly: the id to pass to `--quick` when the validation succeeded. */
   validationId?: string;
+  /** What @salesforce/core warned about while logging in and deploying. */
+  warnings: string[];
 }
 
 const finished = (report: PhaseReport): DeployOutcomeStatus => (report.status === 'Canceled' ? 'canceled' : report.success && report.status === 'Succeeded' ? 'succeeded' : 'failed');
@@ -76,13 +81,19 @@ export async function deployOrg(options: DeployOrgOptions): Promise<DeployOutcom
   const emit = options.onEvent ?? (() => {});
   emit({ kind: 'plan', plan });
   if (!options.dryRun && !options.auth && !options.conn) throw new DeployError('ORG_REQUIRED', 'A deploy needs an org: pass --target-org (or the JWT or access-token flags), or use --dry-run to see the plan.');
-  const session = options.conn ? { conn: options.conn, close: async () => {} } : options.auth ? await connectOrg(options.auth, plan.apiVersion) : undefined;
+  const warnings: string[] = [];
+  const stopHearing = hearCoreWarnings((message) => {
+    warnings.push(message);
+    emit({ kind: 'warning', message });
+  });
+  let session: { conn: Connection; close(): Promise<void> } | undefined;
   try {
+    session = options.conn ? { conn: options.conn, close: async () => {} } : options.auth ? await connectOrg(options.auth, plan.apiVersion) : undefined;
     const conn = session?.conn;
     conn?.setApiVersion(plan.apiVersion);
     const preflight = await runPreflight(resolved, { ...(conn ? { conn } : {}), force: Boolean(options.force), ...(options.checks ? { checks: options.checks } : {}), onStep: (step) => emit({ kind: 'preflight-step', step }) });
     emit({ kind: 'preflight', preflight });
-    const outcome: DeployOutcome = { status: 'planned', plan, preflight, phases: [], postDeploy: [] };
+    const outcome: DeployOutcome = { status: 'planned', plan, preflight, phases: [], postDeploy: [], warnings };
     if (!preflight.ok) return { ...outcome, status: 'refused' };
     if (options.dryRun || !conn) return outcome;
     if (options.signal?.aborted) return { ...outcome, status: 'canceled' };
@@ -115,6 +126,7 @@ export async function deployOrg(options: DeployOrgOptions): Promise<DeployOutcom
     if (!options.skipPostDeploy) outcome.postDeploy = await runPostDeploy(conn, plan.postDeploy, (step) => emit({ kind: 'post-deploy', step }));
     return outcome;
   } finally {
+    stopHearing();
     await session?.close();
   }
 }

@@ -9,7 +9,7 @@ import { DUPLICATE_RULE_FILES, SSO_FILES, writeProject } from './helpers/project
 let mock: MockOrgs;
 
 beforeAll(async () => {
-  mock = await startMockOrgs({ orgs: ['A', 'B', 'Quick', 'Locked'], sourceDir: null, metadataApi: { stepMs: 0 } });
+  mock = await startMockOrgs({ orgs: ['A', 'B', 'Quick', 'Locked', 'Http'], sourceDir: null, metadataApi: { stepMs: 0 } });
 });
 afterAll(async () => {
   await mock?.close();
@@ -152,6 +152,25 @@ describe('deploy to a mock org through SDR', () => {
     expect(outcome.matchingRules?.state).toBe('unknown');
     expect(a.metadata.deployment(outcome.phases[1]!.id)?.details?.componentSuccesses).toEqual(expect.arrayContaining([expect.objectContaining({ componentType: 'DuplicateRule', fullName: 'Lead.Lead_Duplicate_Rule' })]));
     expect(readFileSync(p.file('duplicateRules/Lead.Lead_Duplicate_Rule.duplicateRule-meta.xml'), 'utf8')).toContain('<isActive>false</isActive>');
+  });
+
+  it("hands @salesforce/core's warnings to the outcome and the events, not to Node's warning printer", async () => {
+    const http = mock.org('Http');
+    const nodeWarnings: string[] = [];
+    const onNodeWarning = (w: Error) => nodeWarnings.push(w.message);
+    process.on('warning', onNodeWarning);
+    try {
+      const events: DeployEvent[] = [];
+      // JWT: core builds its login URL as an SfdcUrl, which warns about http once per origin.
+      const auth: CoreAuth = { kind: 'jwt', loginUrl: http.loginUrl, clientId: http.connectedApp.clientId, username: http.users.admin.username, privateKeyPem: http.connectedApp.privateKeyPem };
+      const outcome = await deploy(http, { cwd: project().dir, auth, skipPostDeploy: true, onEvent: (e) => events.push(e) });
+      const insecure = `Using insecure protocol: http: on url: ${http.instanceUrl}`;
+      expect(outcome.warnings).toEqual([insecure]);
+      expect(events).toContainEqual({ kind: 'warning', message: insecure });
+      expect(nodeWarnings.filter((m) => m.includes('insecure protocol'))).toEqual([]);
+    } finally {
+      process.off('warning', onNodeWarning);
+    }
   });
 
   it('refuses a project newer than the org, before sending anything', async () => {

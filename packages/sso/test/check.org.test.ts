@@ -1,5 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startMockOrgs, type MockOrg, type MockOrgs } from '@orgkit/mock-org';
 import type { Connection } from 'jsforce';
@@ -7,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBreakGlassAdmin, runSsoCheck, type SsoCheckResult } from '../src/index.js';
 import { idpCertificate, sourceWithConfigs } from './fixtures/check/checkFixtures.js';
 import { adminConnection, enableSsoFor, enableSsoForProfile, userId } from './fixtures/check/ssoOrg.js';
+import { tempDir } from './fixtures/tempDir.js';
 
 let mock: MockOrgs;
 let mistakes: { org: MockOrg; conn: Connection };
@@ -23,7 +23,7 @@ const rows = (result: SsoCheckResult, check: string) =>
   result.findings.filter((f) => f.check === check && f.code !== 'CHECK_SKIPPED').map((f) => [f.severity, f.code, f.subject]);
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'orgkit-sso-org-'));
+  dir = await tempDir('orgkit-sso-org');
   sourceDir = await sourceWithConfigs({ Okta: idpCertificate(300) });
   mock = await startMockOrgs({
     sourceDir: null,

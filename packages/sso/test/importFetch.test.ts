@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchMetadata, importSamlSsoConfig, SsoImportError } from '../src/index.js';
+import { tempDir } from './fixtures/tempDir.js';
 
 const OKTA = readFileSync(new URL('./fixtures/idp-metadata/okta.xml', import.meta.url), 'utf8');
 const hanging = new Set<ServerResponse>();
@@ -58,7 +58,7 @@ async function fetchError(url: string, options = {}): Promise<SsoImportError> {
 
 describe('--metadata-url', () => {
   it('refuses plain http without --allow-http, and writes nothing', async () => {
-    const out = await mkdtemp(path.join(os.tmpdir(), 'orgkit-sso-import-'));
+    const out = await tempDir('orgkit-sso-import');
     const err = (await importSamlSsoConfig({ metadataUrl: `${base}/metadata`, name: 'Okta', outDir: out }).then(
       () => undefined,
       (e: unknown) => e,
@@ -69,7 +69,7 @@ describe('--metadata-url', () => {
   });
 
   it('imports from an http URL with --allow-http', async () => {
-    const out = await mkdtemp(path.join(os.tmpdir(), 'orgkit-sso-import-'));
+    const out = await tempDir('orgkit-sso-import');
     const result = await importSamlSsoConfig({ metadataUrl: `${base}/metadata`, allowHttp: true, name: 'Okta', outDir: out });
     expect(result.fields.issuer).toBe('http://www.okta.com/exk9orgkit1a2b3c4d5');
     expect(await readFile(path.join(out, 'Okta.samlssoconfig-meta.xml'), 'utf8')).toContain('<issuer>http://www.okta.com/exk9orgkit1a2b3c4d5</issuer>');

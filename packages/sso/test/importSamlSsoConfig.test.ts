@@ -1,10 +1,10 @@
-import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runChecks } from '@orgkit/checks';
 import { describe, expect, it } from 'vitest';
 import { developerNameFor, importSamlSsoConfig, PLACEHOLDER_SP_ENTITY_ID, SsoImportError, type ImportSamlSsoConfigOptions } from '../src/index.js';
+import { tempDir } from './fixtures/tempDir.js';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/idp-metadata/${name}`, import.meta.url));
 const PRETTIERRC = fileURLToPath(new URL('../../../.prettierrc', import.meta.url));
@@ -12,7 +12,7 @@ const VENDORS = ['okta.xml', 'entra-id.xml', 'adfs.xml', 'ping.xml', 'keycloak.x
 
 /** A throwaway SFDX project, formatted by the repo's prettier settings, to run `orgkit check` on. */
 async function project(): Promise<{ dir: string; outDir: string }> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'orgkit-sso-import-'));
+  const dir = await tempDir('orgkit-sso-import');
   await writeFile(path.join(dir, 'sfdx-project.json'), JSON.stringify({ packageDirectories: [{ path: 'force-app', default: true }], sourceApiVersion: '65.0' }));
   await copyFile(PRETTIERRC, path.join(dir, '.prettierrc'));
   const outDir = path.join(dir, 'force-app', 'main', 'default', 'samlssoconfigs');

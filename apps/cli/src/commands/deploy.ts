@@ -22,7 +22,7 @@ export interface DeployFlags extends OrgAuthFlags {
   quick?: string;
   rest?: boolean;
   force?: boolean;
-  checks?: CheckName[];
+  checks?: CheckName[] | 'none';
   postDeploy?: boolean;
   wait?: number;
   json?: boolean;
@@ -95,12 +95,15 @@ export async function runDeployCommand(flags: DeployFlags): Promise<number> {
             else if (event.kind === 'phase-started') {
               progress.clear();
               process.stdout.write(`Phase ${event.phase}: deploy ${event.id} started\n`);
+            } else if (event.kind === 'warning') {
+              progress.clear();
+              process.stderr.write(`Warning: ${event.message}\n`);
             } else progress.clear();
           },
     });
     progress.clear();
     const status = deployExitCode(outcome);
-    if (json) printJson(status, outcome);
+    if (json) printJson(status, outcome, outcome.warnings);
     else process.stdout.write(`${renderDeployOutcome(outcome)}\n`);
     return status;
   } catch (err) {
@@ -116,7 +119,9 @@ function parseList(value: string): string[] {
   return value.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
-function parseChecks(value: string): CheckName[] {
+function parseChecks(value: string): CheckName[] | 'none' {
+  // The API's 'none': the deploy goes without `orgkit check` (the lockout and API version gates still run).
+  if (value.trim() === 'none') return 'none';
   const names = parseList(value);
   const unknown = names.filter((n) => !(CHECK_NAMES as readonly string[]).includes(n));
   if (unknown.length > 0) throw new InvalidArgumentError(`unknown check ${unknown.join(', ')}; choose from ${CHECK_NAMES.join(', ')}`);
@@ -142,7 +147,7 @@ export function deployCommand(): Command {
     .option('--quick <id>', 'quick-deploy a validation that succeeded (the 0Af… id --check-only printed)')
     .option('--rest', 'use the Metadata REST API instead of SOAP')
     .option('--force', 'deploy despite errors found by the checks (never skips the SSO lockout check)')
-    .addOption(new Option('-c, --checks <names>', `preflight checks to run (default all): ${CHECK_NAMES.join(', ')}`).argParser(parseChecks))
+    .addOption(new Option('-c, --checks <names>', `preflight checks to run (default all): ${CHECK_NAMES.join(', ')}, or none`).argParser(parseChecks))
     .option('--no-post-deploy', 'skip the post-deploy steps (settings defaults, permission set assignments, schedules)')
     .addOption(new Option('-w, --wait <minutes>', 'how long to wait for the deploy').argParser(parseMinutes).default(33));
   addOrgAuthOptions(command);

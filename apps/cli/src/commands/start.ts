@@ -57,6 +57,7 @@ async function start(options: StartOptions): Promise<void> {
       // Handlers first: a script that reads the summary may send SIGINT at once.
       const stop = async (): Promise<void> => {
         await run.close();
+        process.stderr.write(`\nStopped: the orgs, the tenant and the IdP are down; ${run.summary.dataDirKept ? `data kept in ${run.summary.dataDir}` : `${run.summary.dataDir} removed`}.\n`);
         process.exit(EXIT.OK);
       };
       process.once('SIGINT', stop);

@@ -8,6 +8,9 @@ export const FAST_CHECKS = ['sdr', 'metadata-schema', 'field-references'] as con
 /** The one post-deploy failure the mock org causes by design: it parses Apex but never runs it. */
 const MOCK_RUNS_NO_APEX = 'The mock org does not execute Apex';
 
+/** The sandbox's orgs speak http on loopback by design; core's warning about that says nothing new. */
+const LOOPBACK_HTTP = /^Using insecure protocol: http: on url: http:\/\/127\.0\.0\.1:\d+$/;
+
 export interface RoleDeploy {
   role: 'source' | 'target';
   org: string;
@@ -18,6 +21,8 @@ export interface RoleDeploy {
   postDeploy: PostDeployStep[];
   /** Post-deploy steps that need Apex to run: the mock can't, so they are reported, not failed. */
   skippedOnMock: PostDeployStep[];
+  /** What @salesforce/core warned about, except the loopback http the sandbox chose. */
+  warnings: string[];
 }
 
 const describeOutcome = (outcome: DeployOutcome): string => {
@@ -56,5 +61,6 @@ export async function deployRole(options: { role: 'source' | 'target'; orgName: 
     phases: outcome.phases.length,
     postDeploy: outcome.postDeploy,
     skippedOnMock,
+    warnings: outcome.warnings.filter((w) => !LOOPBACK_HTTP.test(w)),
   };
 }
