@@ -43,7 +43,11 @@ export interface OrgState {
   connectedApp: ConnectedApp;
   apexRest: ApexRestRegistry;
   limits: { dailyApiRequests: { max: number; used: number } };
-  settings: { usernamePasswordEnabled: boolean };
+  settings: {
+    usernamePasswordEnabled: boolean;
+    /** Setup → Single Sign-On Settings → SAML Enabled: off, the org takes no SAML login. */
+    samlEnabled: boolean;
+  };
   /** Query results still being paged through, by query locator id (01g…). */
   queryCursors: Map<string, QueryRow[]>;
 }

@@ -18,6 +18,7 @@ import { createIdFactory, to18, toBase62 } from './ids.js';
 import type { ConnectedApp, MockUser, OrgState } from './org.js';
 import { createRecord } from './records/recordService.js';
 import { loadSamlSsoConfigs } from './saml/sp/loadSamlSsoConfigs.js';
+import { samlEnabledInSource } from './saml/sp/samlEnabledSetting.js';
 import { createSamlServiceProvider, type MockOrgSaml } from './saml/sp/samlServiceProvider.js';
 import type { SamlSsoConfig } from './saml/sp/samlSsoConfig.js';
 import { apexRestModule, createApexRestRegistry, type ApexRestHandler, type ApexRestRegistry } from './rest/apexRestRegistry.js';
@@ -61,6 +62,12 @@ export interface MockOrgConfig {
   tokenTtlSeconds?: number;
   /** The username-password flow is off by default, as in new orgs. */
   usernamePasswordEnabled?: boolean;
+  /**
+   * SAML Enabled (Setup → Single Sign-On Settings). Default: what the source's Security settings
+   * say (`enableSamlLogin`), else off as in a new org; `connectMockIdp` and a deploy of Security
+   * settings turn it on.
+   */
+  samlEnabled?: boolean;
   /** Apex REST handlers, e.g. { method: 'POST', path: '/verifiedAccounts', handler }. */
   apexRest?: { method: string; path: string; handler: ApexRestHandler }[];
   /** Route modules for this org only (after the shared ones). */
@@ -184,7 +191,13 @@ function seed(org: OrgState, name: string, adminId: string, integrationId: strin
   }
 }
 
-async function startOrg(config: MockOrgConfig, index: number, built: BuiltSchema, orgSchema: OrgSchema, samlConfigs: readonly SamlSsoConfig[], options: StartMockOrgsOptions, file: OrgFile | undefined): Promise<MockOrg> {
+/** What the source folder says about SAML: its configs and SAML Enabled (undefined: it does not say). */
+interface SourceSaml {
+  configs: readonly SamlSsoConfig[];
+  enabled: boolean | undefined;
+}
+
+async function startOrg(config: MockOrgConfig, index: number, built: BuiltSchema, orgSchema: OrgSchema, sourceSaml: SourceSaml, options: StartMockOrgsOptions, file: OrgFile | undefined): Promise<MockOrg> {
   const host = options.host ?? '127.0.0.1';
   const now = options.now ?? (() => new Date());
   const saved = file?.identity;
@@ -225,7 +238,7 @@ async function startOrg(config: MockOrgConfig, index: number, built: BuiltSchema
     },
     apexRest: createApexRestRegistry(),
     limits: { dailyApiRequests: { max: config.apiRequestLimit ?? 15000, used: 0 } },
-    settings: { usernamePasswordEnabled: config.usernamePasswordEnabled === true },
+    settings: { usernamePasswordEnabled: config.usernamePasswordEnabled === true, samlEnabled: config.samlEnabled ?? sourceSaml.enabled ?? false },
     queryCursors: new Map(),
   };
   if (!saved) {
@@ -239,7 +252,7 @@ async function startOrg(config: MockOrgConfig, index: number, built: BuiltSchema
   const tenant = dataCloud
     ? await startDataCloudTenant({ org, faults, config: dataCloud === true ? {} : dataCloud, host, ...(options.dataDir !== undefined ? { file: join(options.dataDir, `${slug(config.name)}-datacloud.sqlite`) } : {}) })
     : undefined;
-  const saml = createSamlServiceProvider(org, samlConfigs);
+  const saml = createSamlServiceProvider(org, sourceSaml.configs);
   const metadata = createMetadataApi({ org, schema: orgSchema, saml: saml.api }, config.metadataApi ?? options.metadataApi);
   const modules = [createFaultAdminModule(faults), oauthModule, dataModule, sobjectModule, collectionModule, compositeModule, createQueryModule(), apexRestModule, ...(tenant ? [tenant.exchangeModule] : []), saml.module, metadata.module, ...(options.modules ?? []), ...(config.modules ?? [])];
   const { listener } = createRouter(org, modules, { faults });
@@ -295,7 +308,7 @@ export async function startMockOrgs(options: StartMockOrgsOptions): Promise<Mock
   }
   const sourceDir = options.sourceDir === undefined ? DEFAULT_SOURCE_DIR : options.sourceDir;
   const built = buildSchema(sourceDir === null ? [] : loadSourceSchema(sourceDir));
-  const samlConfigs = loadSamlSsoConfigs(sourceDir);
+  const sourceSaml: SourceSaml = { configs: loadSamlSsoConfigs(sourceDir), enabled: samlEnabledInSource(sourceDir) };
   const started: MockOrg[] = [];
   try {
     for (const [index, config] of configs.entries()) {
@@ -303,7 +316,7 @@ export async function startMockOrgs(options: StartMockOrgsOptions): Promise<Mock
       const orgSchema = createOrgSchema(built.schema);
       for (const def of APEX_OBJECTS) orgSchema.putObject(def);
       const file = options.dataDir === undefined ? undefined : openOrgFile(join(options.dataDir, `${slug(config.name)}.sqlite`), orgSchema.view);
-      started.push(await startOrg(config, index, built, orgSchema, samlConfigs, options, file).catch((err: unknown) => {
+      started.push(await startOrg(config, index, built, orgSchema, sourceSaml, options, file).catch((err: unknown) => {
         file?.close();
         throw err;
       }));

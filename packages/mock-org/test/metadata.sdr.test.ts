@@ -9,7 +9,7 @@ let token: string;
 
 beforeAll(async () => {
   // stepMs 0: deploys move only when polled, so every step is observable.
-  orgs = await startMockOrgs({ orgs: ['A', 'B', 'C'], sourceDir: null, metadataApi: { stepMs: 0 } });
+  orgs = await startMockOrgs({ orgs: ['A', 'B', 'C', 'D'], sourceDir: null, metadataApi: { stepMs: 0 } });
   org = orgs.org('A');
   token = org.state.sessions.issue(org.users.admin.id, org.connectedApp.clientId, { withRefreshToken: false }).accessToken;
 });
@@ -72,6 +72,32 @@ describe('SDR deploys to the mock org over SOAP', () => {
     expect(sso?.children.find((c) => c.name === 'enableSamlLogin')?.text).toBe('true');
     // Org B shares nothing: its schema has no Tier__c.
     expect(orgs.org('B').state.schema.object('Account')!.fields.has('tier__c')).toBe(false);
+  });
+});
+
+describe("the Security settings' SAML Enabled", () => {
+  const security = (on: boolean) =>
+    `<?xml version="1.0" encoding="UTF-8"?>\n<SecuritySettings xmlns="http://soap.sforce.com/2006/04/metadata">\n    <singleSignOnSettings>\n        <enableSamlLogin>${on}</enableSamlLogin>\n    </singleSignOnSettings>\n</SecuritySettings>\n`;
+
+  it('is off in a new org; a validation leaves it so, a deploy turns it on and off, and the login page follows', async () => {
+    const d = orgs.org('D');
+    const loginPage = async () => (await fetch(`${d.instanceUrl}/login`)).text();
+    expect(d.saml.enabled()).toBe(false);
+    expect(await loginPage()).toContain('SAML single sign-on is off in this org');
+
+    const on = writeProject({}, { sso: true });
+    const validation = await deploy(on.sourceDir, { checkOnly: true }, d);
+    expect(validation.result.response.status).toBe('Succeeded');
+    expect(d.saml.enabled()).toBe(false);
+    await deploy(on.sourceDir, {}, d);
+    expect(d.saml.enabled()).toBe(true);
+    expect(await loginPage()).toContain('Log in with Deploy_IdP');
+
+    await deploy(writeProject({ 'settings/Security.settings-meta.xml': security(false) }).sourceDir, {}, d);
+    expect(d.saml.enabled()).toBe(false);
+    const authn = await fetch(`${d.instanceUrl}/saml/authn?idp=Deploy_IdP`, { redirect: 'manual' });
+    expect(authn.status).toBe(403);
+    expect(await authn.text()).toContain('SAML Enabled in Setup');
   });
 });
 

@@ -10,7 +10,7 @@ let idp: MockIdp;
 
 beforeAll(async () => {
   idp = await startMockIdp({ users: [{ nameId: 'ida@corp.example', email: 'ida@corp.example', password: 'correct horse' }, { nameId: 'nobody@corp.example', password: 'pw' }] });
-  orgs = await startMockOrgs({ orgs: [{ name: 'B', users: [{ username: 'ida@corp.example', firstName: 'Ida', lastName: 'Ideal', federationIdentifier: 'ida@corp.example' }] }], sourceDir: null });
+  orgs = await startMockOrgs({ orgs: [{ name: 'B', samlEnabled: true, users: [{ username: 'ida@corp.example', firstName: 'Ida', lastName: 'Ideal', federationIdentifier: 'ida@corp.example' }] }], sourceDir: null });
   org = orgs.org('B');
   org.saml.register({ name: 'MockIdp', issuer: idp.entityId, loginUrl: idp.ssoUrl, redirectBinding: true, samlEntityId: SP_ENTITY_ID, identityMapping: 'FederationId', identityLocation: 'SubjectNameId', validationCert: idp.certificateBase64 });
   idp.addServiceProvider({ entityId: SP_ENTITY_ID, acsUrl: org.saml.acsUrl() });

@@ -38,6 +38,26 @@ describe('the login page', () => {
   });
 });
 
+describe('with SAML Enabled off', () => {
+  it('offers no IdP and refuses a valid response without a session, until it is on again', async () => {
+    fx.org.saml.setEnabled(false);
+    try {
+      const browser = createFormBrowser(fx.org.instanceUrl);
+      const login = await browser.get('/login');
+      expect(login.html).toContain('SAML single sign-on is off in this org');
+      expect(login.html).not.toContain('Log in with TestIdp');
+      const response = craftResponse({ issuer: IDP_ISSUER, audience: SP_ENTITY_ID, recipient: acs(), nameId: 'vera@corp.example', key: fx.idpKey });
+      const refused = await browser.post(acs(), { SAMLResponse: toBase64(response) });
+      expect(refused.status).toBe(403);
+      expect(refused.html).toContain('SAML Enabled in Setup');
+      expect(browser.cookie('sid')).toBeUndefined();
+    } finally {
+      fx.org.saml.setEnabled(true);
+    }
+    expect((await createFormBrowser(fx.org.instanceUrl).get('/login')).html).toContain('Log in with TestIdp');
+  });
+});
+
 describe('SP-initiated login (Redirect binding)', () => {
   it('sends an AuthnRequest to the IdP, accepts the answer, and the sid works for pages and REST', async () => {
     const browser = createFormBrowser(fx.org.instanceUrl);

@@ -3,6 +3,7 @@ import type { XmlElement } from '@orgkit/checks/xml';
 import type { OrgState } from '../org.js';
 import { createRecord, liveMatches, requireObject, updateRecord } from '../records/recordService.js';
 import type { MockOrgSaml } from '../saml/sp/samlServiceProvider.js';
+import { samlEnabledIn } from '../saml/sp/samlEnabledSetting.js';
 import { parseSamlSsoConfigXml, type SamlSsoConfig } from '../saml/sp/samlSsoConfig.js';
 import { customKeyPrefix, customObjectFields } from '../schema/buildSchema.js';
 import { readField, readObjectDefinition } from '../schema/sourceSchema.js';
@@ -142,7 +143,7 @@ function applyPermissionSet(target: ApplyTarget, c: MdapiComponent): void {
 
 /**
  * Makes the org what a deploy of `components` leaves: custom objects and fields join its schema
- * (REST describe and SOQL see them at once), SamlSsoConfigs configure its SAML SP, Apex classes and
+ * (REST describe and SOQL see them at once), SamlSsoConfigs and the Security settings' SAML Enabled configure its SAML SP, Apex classes and
  * triggers become ApexClass/ApexTrigger records, permission sets PermissionSet records. Other types change nothing here; the caller
  * records every component. Runs only after validation passed, in one store transaction.
  */
@@ -165,4 +166,7 @@ export function applyComponents(target: ApplyTarget, components: readonly MdapiC
     }
   });
   for (const c of components) if (c.type === 'SamlSsoConfig') target.saml.register(samlConfigOf(c));
+  const security = components.find((c) => c.type === 'Settings' && c.fullName === 'Security' && c.element);
+  const samlEnabled = security && samlEnabledIn(security.element!);
+  if (samlEnabled !== undefined) target.saml.setEnabled(samlEnabled);
 }

@@ -4,7 +4,7 @@ import type { SamlSsoConfig } from './sp/samlSsoConfig.js';
 
 /**
  * Makes a mock IdP and an org trust each other, as an admin does in Setup and the IdP's console:
- * the org gets a SamlSsoConfig for the IdP (Federation ID in the Subject NameID), the IdP the org's
+ * the org turns SAML Enabled on and gets a SamlSsoConfig for the IdP (Federation ID in the Subject NameID), the IdP the org's
  * entity id and ACS URL. The org's entity id is its instance URL, as Salesforce defaults it to the
  * My Domain URL.
  */
@@ -19,6 +19,7 @@ export function connectMockIdp(idp: MockIdp, org: { instanceUrl: string; saml: M
     identityLocation: 'SubjectNameId',
     validationCert: idp.certificateBase64,
   };
+  org.saml.setEnabled(true);
   org.saml.register(config);
   idp.addServiceProvider({ entityId: config.samlEntityId, acsUrl: org.saml.acsUrl() });
   return config;

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseXml, type XmlElement } from '@orgkit/checks/xml';
+import { findSourceFolders } from '../sourceFolders.js';
 import { field, picklist, reference } from './fieldBuilders.js';
 import type { FieldDef } from './types.js';
 
@@ -31,18 +32,8 @@ export class SourceSchemaError extends Error {
   }
 }
 
-/** Every `objects` folder under the source dir (force-app/main/default/objects, or several packages'). */
-function findObjectsDirs(dir: string, out: string[] = []): string[] {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (!entry.isDirectory() || entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-    const full = join(dir, entry.name);
-    if (entry.name === 'objects') out.push(full);
-    else findObjectsDirs(full, out);
-  }
-  return out;
-}
-
-function readRoot(path: string): XmlElement {
+/** A source file's root element; a malformed file is a SourceSchemaError naming its path and line. */
+export function readSourceXml(path: string): XmlElement {
   const parsed = parseXml(readFileSync(path, 'utf8'));
   if (!parsed.ok) throw new SourceSchemaError(`${path}:${parsed.problem.line}: ${parsed.problem.message}`);
   return parsed.root;
@@ -62,19 +53,19 @@ export function loadSourceSchema(sourceDir: string): SourceObject[] {
     throw new SourceSchemaError(`source folder not found: ${sourceDir}`);
   }
   const objects = new Map<string, SourceObject>();
-  for (const objectsDir of findObjectsDirs(sourceDir)) {
+  for (const objectsDir of findSourceFolders(sourceDir, 'objects')) {
     for (const entry of readdirSync(objectsDir, { withFileTypes: true })) {
       if (!entry.isDirectory()) continue;
       const name = entry.name;
       const object: SourceObject = objects.get(name) ?? { name, fields: [], childRelationships: [] };
       objects.set(name, object);
       const objectFile = join(objectsDir, name, `${name}.object-meta.xml`);
-      if (statSync(objectFile, { throwIfNoEntry: false })) object.definition = readObjectDefinition(readRoot(objectFile), name);
+      if (statSync(objectFile, { throwIfNoEntry: false })) object.definition = readObjectDefinition(readSourceXml(objectFile), name);
       const fieldsDir = join(objectsDir, name, 'fields');
       if (!statSync(fieldsDir, { throwIfNoEntry: false })) continue;
       for (const file of readdirSync(fieldsDir).sort()) {
         if (!file.endsWith('.field-meta.xml')) continue;
-        const root = readRoot(join(fieldsDir, file));
+        const root = readSourceXml(join(fieldsDir, file));
         const def = readField(root, file.replace(/\.field-meta\.xml$/, ''));
         if (!def) continue;
         object.fields.push(def);

@@ -1,24 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { findSourceFolders } from '../../sourceFolders.js';
 import { parseSamlSsoConfigXml, type SamlSsoConfig } from './samlSsoConfig.js';
 
 const SUFFIX = '.samlssoconfig-meta.xml';
 
-/** Every `samlssoconfigs` folder under the source dir (one per package directory). */
-function findConfigDirs(dir: string, out: string[] = []): string[] {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (!entry.isDirectory() || entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-    const full = join(dir, entry.name);
-    if (entry.name === 'samlssoconfigs') out.push(full);
-    else findConfigDirs(full, out);
-  }
-  return out;
-}
-
 /** The SAML SSO configs of an SFDX source folder (none when it has no samlssoconfigs folder). */
 export function loadSamlSsoConfigs(sourceDir: string | null): SamlSsoConfig[] {
   if (sourceDir === null || !existsSync(sourceDir)) return [];
-  return findConfigDirs(sourceDir).flatMap((dir) =>
+  return findSourceFolders(sourceDir, 'samlssoconfigs').flatMap((dir) =>
     readdirSync(dir)
       .filter((f) => f.endsWith(SUFFIX))
       .sort()

@@ -8,8 +8,11 @@ function page(status: number, title: string, body: string, headers: Record<strin
   return { status, raw: html, headers: { 'content-type': 'text/html;charset=UTF-8', 'cache-control': 'no-store', 'x-frame-options': 'DENY', ...headers } };
 }
 
-/** The org's login page: one real link per IdP that has a login URL. */
-export function loginPage(orgName: string, configs: readonly SamlSsoConfig[], startUrl: string | undefined): RouteResponse {
+const SAML_OFF = 'SAML single sign-on is off in this org: an administrator turns on SAML Enabled in Setup → Single Sign-On Settings (SecuritySettings enableSamlLogin).';
+
+/** The org's login page: one real link per IdP that has a login URL, when SAML is enabled. */
+export function loginPage(orgName: string, configs: readonly SamlSsoConfig[], startUrl: string | undefined, samlEnabled: boolean): RouteResponse {
+  if (!samlEnabled) return page(200, `Log in to ${orgName}`, `<p>${escapeHtml(SAML_OFF)}</p>`);
   const usable = configs.filter((c) => c.loginUrl);
   const start = startUrl ? `&amp;startURL=${encodeURIComponent(startUrl)}` : '';
   const choices = usable.length
@@ -25,6 +28,11 @@ export function homePage(orgName: string, displayName: string, username: string)
 /** A failed login: the category, what to do, and nothing an attacker could use. */
 export function ssoErrorPage(category: string): RouteResponse {
   return page(403, 'Single sign-on failed', `<p role="alert">Your identity provider's login could not be accepted: ${escapeHtml(category)}.</p><p>Ask your Salesforce administrator to check the login history and the SAML single sign-on settings.</p><p><a href="/login">Back to login</a></p>`);
+}
+
+/** A SAML request or response while SAML Enabled is off: refused, saying who can turn it on. */
+export function samlOffPage(): RouteResponse {
+  return page(403, 'Single sign-on is off', `<p role="alert">${escapeHtml(SAML_OFF)}</p><p><a href="/login">Back to login</a></p>`);
 }
 
 export function badRequestPage(message: string): RouteResponse {

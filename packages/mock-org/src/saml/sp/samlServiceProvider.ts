@@ -3,7 +3,7 @@ import type { OrgState } from '../../org.js';
 import { findSsoUser } from './findSsoUser.js';
 import { recordLogin } from './loginHistory.js';
 import { createSaml } from './orgClockSaml.js';
-import { badRequestPage, homePage, loginPage, postBindingPage, ssoErrorPage } from './pages.js';
+import { badRequestPage, homePage, loginPage, postBindingPage, samlOffPage, ssoErrorPage } from './pages.js';
 import { createRequestIdCache } from './requestIds.js';
 import { SamlLoginFailure, categorize } from './samlFailure.js';
 import { validateSamlSsoConfig, type SamlSsoConfig } from './samlSsoConfig.js';
@@ -15,6 +15,9 @@ export interface MockOrgSaml {
   /** Adds a config (or replaces the one with the same name), as a deploy would. */
   register(config: SamlSsoConfig): void;
   configs(): readonly SamlSsoConfig[];
+  /** SAML Enabled (Setup → Single Sign-On Settings): off, the login page offers no IdP and SAML is refused. */
+  enabled(): boolean;
+  setEnabled(on: boolean): void;
   /** The Login/ACS URL Salesforce shows for the config: `{instanceUrl}?so=<15-char org id>`. */
   acsUrl(): string;
 }
@@ -69,11 +72,12 @@ export function createSamlServiceProvider(org: OrgState, initial: readonly SamlS
     const session = ctx.org.sessions.get(cookie(ctx, SESSION_COOKIE) ?? '');
     return session && ctx.org.store.byId(session.userId);
   };
-  const showLogin = (ctx: RequestContext): RouteResponse => loginPage(ctx.org.name, list(), sameOriginPath(ctx.org, ctx.query.get('startURL')));
+  const showLogin = (ctx: RequestContext): RouteResponse => loginPage(ctx.org.name, list(), sameOriginPath(ctx.org, ctx.query.get('startURL')), ctx.org.settings.samlEnabled);
 
   async function acs(ctx: RequestContext): Promise<RouteResponse> {
     const so = ctx.query.get('so') ?? '';
     if ((so.length !== 15 && so.length !== 18) || so.slice(0, 15) !== ctx.org.orgId.slice(0, 15)) return badRequestPage('This login URL names another organization: check the ACS URL configured at your identity provider.');
+    if (!ctx.org.settings.samlEnabled) return samlOffPage();
     const samlResponse = ctx.form?.get('SAMLResponse');
     if (!samlResponse) return badRequestPage('The request carries no SAMLResponse: post the form your identity provider returned.');
     const result = await validateSamlResponse(samlResponse, { configs: list(), acsUrl: samlAcsUrl(ctx.org), now: ctx.org.now, requestIds, seenAssertionIds });
@@ -94,6 +98,7 @@ export function createSamlServiceProvider(org: OrgState, initial: readonly SamlS
   }
 
   async function authn(ctx: RequestContext): Promise<RouteResponse> {
+    if (!ctx.org.settings.samlEnabled) return samlOffPage();
     const config = configs.get(ctx.query.get('idp') ?? '');
     if (!config?.loginUrl) return badRequestPage('No identity provider by that name has a login URL: pick one on the login page.');
     const saml = createSaml(config, samlAcsUrl(ctx.org), requestIds, ctx.org.now);
@@ -130,6 +135,10 @@ export function createSamlServiceProvider(org: OrgState, initial: readonly SamlS
       saveSamlSsoConfigRecord(org, valid);
     },
     configs: list,
+    enabled: () => org.settings.samlEnabled,
+    setEnabled(on) {
+      org.settings.samlEnabled = on;
+    },
     acsUrl: () => samlAcsUrl(org),
   };
   return { module, api };

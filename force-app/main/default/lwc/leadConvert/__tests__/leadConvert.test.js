@@ -99,6 +99,14 @@ async function renderForm(props) {
     return element;
 }
 
+// The error text a user sees: what each errorAlert inside the component's live region renders.
+function alertText(element) {
+    const region = element.shadowRoot.querySelector('[role="alert"]');
+    return [...region.querySelectorAll('c-error-alert')]
+        .map((alert) => alert.shadowRoot.textContent)
+        .join(' ');
+}
+
 describe('c-lead-convert', () => {
     afterEach(() => {
         while (document.body.firstChild) {
@@ -278,6 +286,7 @@ describe('c-lead-convert', () => {
             }
         ]);
         expect(query(element, '.lead-convert__form')).toBeNull();
+        expect(alertText(element)).toBe('');
         expect(toastHandler.mock.calls[0][0].detail).toEqual({
             title: 'Lead converted',
             message: 'Maria Schmidt was converted.',
@@ -338,12 +347,14 @@ describe('c-lead-convert', () => {
         const element = await renderForm();
         const toastHandler = jest.fn();
         element.addEventListener('lightning__showtoast', toastHandler);
+        const region = query(element, '[role="alert"]');
 
         await clickConvert(element);
 
-        const alert = query(element, '[role="alert"]');
-        expect(alert.textContent).toContain('The lead was not converted.');
-        expect(alert.textContent).toContain(
+        // Screen readers announce only what is added to a live region already in the page.
+        expect(query(element, '[role="alert"]')).toBe(region);
+        expect(alertText(element)).toContain('The lead was not converted.');
+        expect(alertText(element)).toContain(
             "FIELD_CUSTOM_VALIDATION_EXCEPTION: Enter the opportunity's close reason before converting."
         );
         expect(query(element, '.lead-convert__form')).not.toBeNull();
@@ -378,11 +389,10 @@ describe('c-lead-convert', () => {
         getConversionContext.error(mockContextError.body);
         await flushPromises();
 
-        const alert = query(element, '[role="alert"]');
-        expect(alert.textContent).toContain(
+        expect(alertText(element)).toContain(
             'The lead conversion could not be loaded.'
         );
-        expect(alert.textContent).toContain(
+        expect(alertText(element)).toContain(
             'The lead was not found, or you do not have access to it.'
         );
         expect(query(element, '.lead-convert__form')).toBeNull();

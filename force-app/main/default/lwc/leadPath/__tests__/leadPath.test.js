@@ -71,6 +71,14 @@ function actionButton(element) {
     return element.shadowRoot.querySelector('.lead-path__action');
 }
 
+// The error text a user sees: what each errorAlert inside the component's live region renders.
+function alertText(element) {
+    const region = element.shadowRoot.querySelector('[role="alert"]');
+    return [...region.querySelectorAll('c-error-alert')]
+        .map((alert) => alert.shadowRoot.textContent)
+        .join(' ');
+}
+
 describe('c-lead-path', () => {
     afterEach(() => {
         while (document.body.firstChild) {
@@ -168,6 +176,7 @@ describe('c-lead-path', () => {
             message: 'Status set to Qualified.',
             variant: 'success'
         });
+        expect(alertText(element)).toBe('');
         expect(
             element.shadowRoot.querySelector('[aria-current="step"]').dataset
                 .value
@@ -205,13 +214,15 @@ describe('c-lead-path', () => {
         await emitAll();
         const toastHandler = jest.fn();
         element.addEventListener('lightning__showtoast', toastHandler);
+        const region = element.shadowRoot.querySelector('[role="alert"]');
 
         actionButton(element).click();
         await flushPromises();
 
-        const alert = element.shadowRoot.querySelector('[role="alert"]');
-        expect(alert.textContent).toContain('The status was not changed.');
-        expect(alert.textContent).toContain(
+        // Screen readers announce only what is added to a live region already in the page.
+        expect(element.shadowRoot.querySelector('[role="alert"]')).toBe(region);
+        expect(alertText(element)).toContain('The status was not changed.');
+        expect(alertText(element)).toContain(
             'Log a call before marking the lead Qualified.'
         );
         expect(toastHandler).not.toHaveBeenCalled();
@@ -317,11 +328,10 @@ describe('c-lead-path', () => {
         });
         await flushPromises();
 
-        const alert = element.shadowRoot.querySelector('[role="alert"]');
-        expect(alert.textContent).toContain(
+        expect(alertText(element)).toContain(
             'The lead status path could not be loaded.'
         );
-        expect(alert.textContent).toContain(
+        expect(alertText(element)).toContain(
             'Insufficient access to Lead Status'
         );
         expect(stageButtons(element)).toHaveLength(0);
@@ -334,8 +344,7 @@ describe('c-lead-path', () => {
         getRecord.error({ message: 'The requested resource does not exist' });
         await flushPromises();
 
-        const alert = element.shadowRoot.querySelector('[role="alert"]');
-        expect(alert.textContent).toContain(
+        expect(alertText(element)).toContain(
             'The requested resource does not exist'
         );
         expect(stageButtons(element)).toHaveLength(0);

@@ -63,6 +63,14 @@ function band(element) {
     return text(element, '.lead-score__band');
 }
 
+// The error text a user sees: what each errorAlert inside the component's live region renders.
+function alertText(element) {
+    const region = element.shadowRoot.querySelector('[role="alert"]');
+    return [...region.querySelectorAll('c-error-alert')]
+        .map((alert) => alert.shadowRoot.textContent)
+        .join(' ');
+}
+
 describe('c-lead-score', () => {
     afterEach(() => {
         while (document.body.firstChild) {
@@ -267,6 +275,7 @@ describe('c-lead-score', () => {
 
     it('shows the getRecord error in an alert', async () => {
         const element = createLeadScore();
+        const region = element.shadowRoot.querySelector('[role="alert"]');
         getRecord.error(
             READ_ERROR.body,
             READ_ERROR.status,
@@ -274,11 +283,12 @@ describe('c-lead-score', () => {
         );
         await flushPromises();
 
-        const alert = element.shadowRoot.querySelector('[role="alert"]');
-        expect(alert.textContent).toContain(
+        // Screen readers announce only what is added to a live region already in the page.
+        expect(element.shadowRoot.querySelector('[role="alert"]')).toBe(region);
+        expect(alertText(element)).toContain(
             'The lead score could not be loaded.'
         );
-        expect(alert.textContent).toContain(
+        expect(alertText(element)).toContain(
             "No such column 'Engagement_Score__c' on entity 'Lead'."
         );
         expect(
@@ -294,12 +304,13 @@ describe('c-lead-score', () => {
         const element = createLeadScore();
         getRecord.error(READ_ERROR.body);
         await flushPromises();
+        expect(alertText(element)).toContain(
+            'The lead score could not be loaded.'
+        );
         getRecord.emit(mockHot);
         await flushPromises();
 
-        expect(
-            element.shadowRoot.querySelector('.lead-score__error')
-        ).toBeNull();
+        expect(alertText(element)).toBe('');
         expect(text(element, '.lead-score__total')).toBe('82');
     });
 });
