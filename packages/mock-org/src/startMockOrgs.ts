@@ -31,6 +31,7 @@ import { buildSchema, type BuiltSchema } from './schema/buildSchema.js';
 import { loadSourceSchema } from './schema/sourceSchema.js';
 import { createMemoryStore } from './store/memoryStore.js';
 import { APEX_OBJECTS } from './metadata/apexObjects.js';
+import { MATCHING_RULE_OBJECT } from './metadata/matchingRules.js';
 import { createMetadataApi } from './metadata/metadataApi.js';
 import { createOrgSchema, type OrgSchema } from './metadata/orgSchema.js';
 import type { MetadataApiConfig, MockOrgMetadata } from './metadata/types.js';
@@ -314,7 +315,7 @@ export async function startMockOrgs(options: StartMockOrgsOptions): Promise<Mock
     for (const [index, config] of configs.entries()) {
       // With a dataDir the org lives in <dataDir>/<slug>.sqlite, and an existing file restores it.
       const orgSchema = createOrgSchema(built.schema);
-      for (const def of APEX_OBJECTS) orgSchema.putObject(def);
+      for (const def of [...APEX_OBJECTS, MATCHING_RULE_OBJECT]) orgSchema.putObject(def);
       const file = options.dataDir === undefined ? undefined : openOrgFile(join(options.dataDir, `${slug(config.name)}.sqlite`), orgSchema.view);
       started.push(await startOrg(config, index, built, orgSchema, sourceSaml, options, file).catch((err: unknown) => {
         file?.close();

@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 describe("the repo's own force-app deployed through SDR", () => {
-  it('deploys every component (child types, report and dashboard folders included) and leaves its permission sets as records', async () => {
+  it('deploys every component (child types, report and dashboard folders included) and leaves its permission sets and matching rule as records', async () => {
     const token = org.state.sessions.issue(org.users.admin.id, org.connectedApp.clientId, { withRefreshToken: false }).accessToken;
     const conn = await connect(org.instanceUrl, token);
     const op = await sdr.ComponentSet.fromSource(FORCE_APP).deploy({ usernameOrConnection: conn });
@@ -31,5 +31,8 @@ describe("the repo's own force-app deployed through SDR", () => {
     const names = readdirSync(`${FORCE_APP}/main/default/permissionsets`).map((f) => f.replace(/\.permissionset-meta\.xml$/, ''));
     const sets = await conn.query<{ Name: string }>('SELECT Name, Label FROM PermissionSet ORDER BY Name');
     expect(sets.records.map((r) => r.Name).sort()).toEqual(names.sort());
+    // The matching rule becomes a record a deploy script can poll before activating the duplicate rule.
+    const rules = await conn.query<{ DeveloperName: string; SobjectType: string; RuleStatus: string }>('SELECT DeveloperName, SobjectType, RuleStatus FROM MatchingRule');
+    expect(rules.records.map((r) => [r.DeveloperName, r.SobjectType, r.RuleStatus])).toEqual([['Lead_Email_Name_Company_Phone', 'Lead', 'Active']]);
   }, 180_000);
 });

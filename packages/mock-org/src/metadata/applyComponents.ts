@@ -8,6 +8,7 @@ import { parseSamlSsoConfigXml, type SamlSsoConfig } from '../saml/sp/samlSsoCon
 import { customKeyPrefix, customObjectFields } from '../schema/buildSchema.js';
 import { readField, readObjectDefinition } from '../schema/sourceSchema.js';
 import type { FieldDef } from '../schema/types.js';
+import { matchingRulesIn, type DeployedMatchingRule } from './matchingRules.js';
 import type { OrgSchema } from './orgSchema.js';
 
 /** What applying needs besides the org: its own schema and its SAML side. */
@@ -142,9 +143,31 @@ function applyPermissionSet(target: ApplyTarget, c: MdapiComponent): void {
 }
 
 /**
+ * A deployed matching rule as its MatchingRule record, found again by developer name.
+ * RuleStatus is what the file declares at once: the mock runs no activation job (a real org shows
+ * Activating for a while).
+ */
+function applyMatchingRule(target: ApplyTarget, rule: DeployedMatchingRule): void {
+  const def = requireObject(target.org, 'MatchingRule');
+  const ctx = { org: target.org, userId: target.org.users[0]!.id, system: true };
+  const developerName = text(rule.element, 'fullName') ?? '';
+  const fields = {
+    DeveloperName: developerName,
+    MasterLabel: text(rule.element, 'label') ?? developerName,
+    SobjectType: rule.sobjectType,
+    BooleanFilter: text(rule.element, 'booleanFilter') ?? null,
+    Description: text(rule.element, 'description') ?? null,
+    RuleStatus: text(rule.element, 'ruleStatus') ?? 'Inactive',
+  };
+  const existing = liveMatches({ org: target.org }, 'MatchingRule', 'DeveloperName', developerName)[0];
+  if (existing) updateRecord(ctx, def, existing.Id as string, fields);
+  else createRecord(ctx, def, fields);
+}
+
+/**
  * Makes the org what a deploy of `components` leaves: custom objects and fields join its schema
  * (REST describe and SOQL see them at once), SamlSsoConfigs and the Security settings' SAML Enabled configure its SAML SP, Apex classes and
- * triggers become ApexClass/ApexTrigger records, permission sets PermissionSet records. Other types change nothing here; the caller
+ * triggers become ApexClass/ApexTrigger records, permission sets PermissionSet records, matching rules MatchingRule records. Other types change nothing here; the caller
  * records every component. Runs only after validation passed, in one store transaction.
  */
 export function applyComponents(target: ApplyTarget, components: readonly MdapiComponent[]): void {
@@ -163,6 +186,7 @@ export function applyComponents(target: ApplyTarget, components: readonly MdapiC
         if (field) target.schema.putField(object!, field);
       } else if (c.type === 'ApexClass' || c.type === 'ApexTrigger') applyApex(target, c);
       else if (c.type === 'PermissionSet') applyPermissionSet(target, c);
+      for (const rule of matchingRulesIn(c)) applyMatchingRule(target, rule);
     }
   });
   for (const c of components) if (c.type === 'SamlSsoConfig') target.saml.register(samlConfigOf(c));
