@@ -254,7 +254,7 @@ async function startOrg(config: MockOrgConfig, index: number, built: BuiltSchema
     ? await startDataCloudTenant({ org, faults, config: dataCloud === true ? {} : dataCloud, host, ...(options.dataDir !== undefined ? { file: join(options.dataDir, `${slug(config.name)}-datacloud.sqlite`) } : {}) })
     : undefined;
   const saml = createSamlServiceProvider(org, sourceSaml.configs);
-  const metadata = createMetadataApi({ org, schema: orgSchema, saml: saml.api }, config.metadataApi ?? options.metadataApi);
+  const metadata = createMetadataApi({ org, schema: orgSchema, saml: saml.api }, config.metadataApi ?? options.metadataApi, file?.deployLog);
   const modules = [createFaultAdminModule(faults), oauthModule, dataModule, sobjectModule, collectionModule, compositeModule, createQueryModule(), apexRestModule, ...(tenant ? [tenant.exchangeModule] : []), saml.module, metadata.module, ...(options.modules ?? []), ...(config.modules ?? [])];
   const { listener } = createRouter(org, modules, { faults });
   const server = createMockServer(listener);

@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, home, sdr, writeProject } from './fixtures/metadata/sdrProject.js';
 import { startMockOrgs, type MockOrg, type MockOrgs } from '../src/index.js';
@@ -98,6 +99,35 @@ describe("the Security settings' SAML Enabled", () => {
     const authn = await fetch(`${d.instanceUrl}/saml/authn?idp=Deploy_IdP`, { redirect: 'manual' });
     expect(authn.status).toBe(403);
     expect(await authn.text()).toContain('SAML Enabled in Setup');
+  });
+});
+
+describe('a dataDir org restarted after a deploy', () => {
+  it('keeps the deployed schema, SAML side and component list, and the records that use them', async () => {
+    const dataDir = mkdtempSync(join(home, 'data-'));
+    const first = await startMockOrgs({ orgs: ['P'], sourceDir: null, dataDir, metadataApi: { stepMs: 0 } });
+    try {
+      const p = first.org('P');
+      const { result, conn } = await deploy(writeProject({}, { sso: true }).sourceDir, {}, p);
+      expect(result.response.status).toBe('Succeeded');
+      expect((await conn.sobject('Widget__c').create({ Name: 'W-kept', Size__c: 7 })).success).toBe(true);
+    } finally {
+      await first.close();
+    }
+
+    const again = await startMockOrgs({ orgs: ['P'], sourceDir: null, dataDir, metadataApi: { stepMs: 0 } });
+    try {
+      const p = again.org('P');
+      const conn = await connect(p.instanceUrl, adminToken(p));
+      expect((await conn.sobject('Account').describe()).fields.find((f) => f.name === 'Tier__c')).toMatchObject({ type: 'string', length: 20 });
+      expect((await conn.query<{ Name: string; Size__c: number }>('SELECT Name, Size__c FROM Widget__c')).records).toEqual([expect.objectContaining({ Name: 'W-kept', Size__c: 7 })]);
+      expect(p.saml.configs().map((c) => c.name)).toContain('Deploy_IdP');
+      expect(p.saml.enabled()).toBe(true);
+      expect(p.metadata.components().map((c) => `${c.type}:${c.fullName}`)).toEqual(expect.arrayContaining(['CustomObject:Widget__c', 'CustomField:Account.Tier__c', 'Settings:Security', 'ApexClass:Greeter']));
+      expect(p.metadata.settings('Security')).toBeDefined();
+    } finally {
+      await again.close();
+    }
   });
 });
 

@@ -164,33 +164,56 @@ function applyMatchingRule(target: ApplyTarget, rule: DeployedMatchingRule): voi
   else createRecord(ctx, def, fields);
 }
 
+/** Types a deploy applies outside the record store: a restart of a dataDir org replays them (see restoreComponents). */
+export const REPLAYED_TYPES: ReadonlySet<string> = new Set(['CustomObject', 'CustomField', 'SamlSsoConfig', 'Settings']);
+
 /**
- * Makes the org what a deploy of `components` leaves: custom objects and fields join its schema
- * (REST describe and SOQL see them at once), SamlSsoConfigs and the Security settings' SAML Enabled configure its SAML SP, Apex classes and
- * triggers become ApexClass/ApexTrigger records, permission sets PermissionSet records, matching rules MatchingRule records. Other types change nothing here; the caller
- * records every component. Runs only after validation passed, in one store transaction.
+ * The in-memory side of a deploy: custom objects and fields join the org's schema (REST describe
+ * and SOQL see them at once), SamlSsoConfigs register with its SAML SP, the Security settings set
+ * SAML Enabled.
  */
-export function applyComponents(target: ApplyTarget, components: readonly MdapiComponent[]): void {
+function applySchemaAndSaml(target: ApplyTarget, components: readonly MdapiComponent[]): void {
   const fieldsOf = (object: string): FieldDef[] =>
     components
       .filter((c) => c.type === 'CustomField' && c.fullName.split('.')[0]!.toLowerCase() === object.toLowerCase() && c.element)
       .map((c) => readField(c.element!, c.fullName.split('.')[1]!))
       .filter((f): f is FieldDef => f !== undefined);
-  target.org.store.transaction(() => {
-    for (const c of components) if (c.type === 'CustomObject' && c.element) applyObject(target, c, fieldsOf(c.fullName));
-    for (const c of components) {
-      if (c.type === 'CustomField' && c.element) {
-        const [object, name] = c.fullName.split('.');
-        const field = readField(c.element, name!);
-        // Field types the mock does not model (e.g. Summary) are recorded, not added.
-        if (field) target.schema.putField(object!, field);
-      } else if (c.type === 'ApexClass' || c.type === 'ApexTrigger') applyApex(target, c);
-      else if (c.type === 'PermissionSet') applyPermissionSet(target, c);
-      for (const rule of matchingRulesIn(c)) applyMatchingRule(target, rule);
-    }
-  });
+  for (const c of components) if (c.type === 'CustomObject' && c.element) applyObject(target, c, fieldsOf(c.fullName));
+  for (const c of components) {
+    if (c.type !== 'CustomField' || !c.element) continue;
+    const [object, name] = c.fullName.split('.');
+    const field = readField(c.element, name!);
+    // Field types the mock does not model (e.g. Summary) are recorded, not added.
+    if (field) target.schema.putField(object!, field);
+  }
   for (const c of components) if (c.type === 'SamlSsoConfig') target.saml.register(samlConfigOf(c));
   const security = components.find((c) => c.type === 'Settings' && c.fullName === 'Security' && c.element);
   const samlEnabled = security && samlEnabledIn(security.element!);
   if (samlEnabled !== undefined) target.saml.setEnabled(samlEnabled);
+}
+
+/**
+ * Makes the org what a deploy of `components` leaves: Apex classes and triggers become
+ * ApexClass/ApexTrigger records, permission sets PermissionSet records, matching rules
+ * MatchingRule records (in one store transaction, first: if one fails, nothing changed), then
+ * the schema and SAML side (applySchemaAndSaml). Other types change nothing here; the caller
+ * records every component. Runs only after validation passed.
+ */
+export function applyComponents(target: ApplyTarget, components: readonly MdapiComponent[]): void {
+  target.org.store.transaction(() => {
+    for (const c of components) {
+      if (c.type === 'ApexClass' || c.type === 'ApexTrigger') applyApex(target, c);
+      else if (c.type === 'PermissionSet') applyPermissionSet(target, c);
+      for (const rule of matchingRulesIn(c)) applyMatchingRule(target, rule);
+    }
+  });
+  applySchemaAndSaml(target, components);
+}
+
+/**
+ * A restarted dataDir org: its records are in its file, but its schema and SAML side live in
+ * memory, so the components earlier deploys applied there are applied again, in deploy order.
+ */
+export function restoreComponents(target: ApplyTarget, components: readonly MdapiComponent[]): void {
+  applySchemaAndSaml(target, components);
 }

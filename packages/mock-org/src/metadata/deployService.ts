@@ -1,10 +1,10 @@
 import type { MdapiPackageReport } from '@orgkit/checks/mdapi';
 import type { XmlElement } from '@orgkit/checks/xml';
 import { to18 } from '../ids.js';
-import { applyComponents, orgHas, preflightProblems, type ApplyTarget } from './applyComponents.js';
+import { applyComponents, orgHas, preflightProblems, REPLAYED_TYPES, restoreComponents, type ApplyTarget } from './applyComponents.js';
 import { failureMessage, isDone, type DeployJob } from './deployJob.js';
 import { testsNotRunMessage } from './testsNotRun.js';
-import type { DeployedComponent, DeployMessage, DeployOptions, MetadataApiConfig } from './types.js';
+import type { DeployedComponent, DeployLog, DeployLogEntry, DeployMessage, DeployOptions, MetadataApiConfig } from './types.js';
 
 /** An error a Metadata API call answers with (a SOAP fault or a REST error), by its Salesforce code. */
 export class MetadataCallError extends Error {
@@ -43,12 +43,20 @@ export interface DeployService {
  * its components a step → Succeeded / SucceededPartial / Failed, or Canceling → Canceled. Nothing
  * is applied before the last step, and nothing at all for checkOnly or a failed rollbackOnError deploy.
  */
-export function createDeployService(target: ApplyTarget, config: MetadataApiConfig = {}): DeployService {
+export function createDeployService(target: ApplyTarget, config: MetadataApiConfig = {}, log?: DeployLog): DeployService {
   const { org } = target;
   const jobs = new Map<string, DeployJob>();
   const running = new Map<DeployJob, Promise<void>>();
   const deployed: DeployedComponent[] = [];
   const settings = new Map<string, XmlElement>();
+  const remember = (entry: DeployLogEntry): void => {
+    deployed.push({ type: entry.type, fullName: entry.fullName, fileName: entry.fileName, deployId: entry.deployId, deployedAt: entry.deployedAt });
+    if (entry.type === 'Settings' && entry.element) settings.set(entry.fullName.toLowerCase(), entry.element);
+  };
+  // A restarted dataDir org: what earlier deploys applied comes back, as the records already did.
+  const earlier = log?.load() ?? [];
+  restoreComponents(target, earlier);
+  earlier.forEach(remember);
   const now = (): string => org.now().toISOString();
 
   const userOf = (userId: string): { id: string; name: string } => {
@@ -87,10 +95,19 @@ export function createDeployService(target: ApplyTarget, config: MetadataApiConf
         fail(job, { code: (err as { errorCode?: string }).errorCode ?? 'UNKNOWN_EXCEPTION', message: (err as Error).message });
         return;
       }
-      for (const c of good) {
-        deployed.push({ type: c.type, fullName: c.fullName, fileName: c.fileName, deployId: job.id, deployedAt: at });
-        if (c.type === 'Settings' && c.element) settings.set(c.fullName.toLowerCase(), c.element);
-      }
+      const entries = good.map(
+        (c): DeployLogEntry => ({
+          type: c.type,
+          fullName: c.fullName,
+          fileName: c.fileName,
+          deployId: job.id,
+          deployedAt: at,
+          ...(REPLAYED_TYPES.has(c.type) && c.element ? { element: c.element } : {}),
+          ...(c.type === 'SamlSsoConfig' && c.xml ? { xml: c.xml } : {}),
+        }),
+      );
+      log?.append(entries);
+      entries.forEach(remember);
     }
     job.status = job.failures.length ? 'SucceededPartial' : 'Succeeded';
     job.completedDate = at;

@@ -5,15 +5,15 @@ import { createDeployService } from './deployService.js';
 import { executeAnonymousRoutes } from './executeAnonymous.js';
 import { metadataRestRoutes } from './restRoutes.js';
 import { metadataSoapRoutes } from './soapRoutes.js';
-import type { MetadataApiConfig, MockOrgMetadata } from './types.js';
+import type { DeployLog, MetadataApiConfig, MockOrgMetadata } from './types.js';
 
 /**
  * The org's Metadata API deploy, as a route module: SOAP deploy / checkDeployStatus / cancelDeploy
  * / deployRecentValidation and the REST deployRequest resource, over one deploy queue; and the
  * Tooling API's executeAnonymous, which compiles (syntax only) and says plainly that nothing ran.
  */
-export function createMetadataApi(target: ApplyTarget, config: MetadataApiConfig = {}): { module: RouteModule; api: MockOrgMetadata; close(): void } {
-  const service = createDeployService(target, config);
+export function createMetadataApi(target: ApplyTarget, config: MetadataApiConfig = {}, log?: DeployLog): { module: RouteModule; api: MockOrgMetadata; close(): void } {
+  const service = createDeployService(target, config, log);
   const api: MockOrgMetadata = {
     deployments: () => service.jobs().map((j) => deployResultOf(j, true)),
     deployment(id) {

@@ -85,6 +85,19 @@ export interface DeployedComponent {
   deployedAt: string;
 }
 
+/** A component a deploy applied, as a dataDir org keeps it (the element only for the types a restart replays). */
+export interface DeployLogEntry extends DeployedComponent {
+  element?: XmlElement;
+  /** A SamlSsoConfig's file text: the SAML SP reads its config from the text. */
+  xml?: string;
+}
+
+/** Where a dataDir org keeps what its deploys applied, in deploy order. */
+export interface DeployLog {
+  load(): DeployLogEntry[];
+  append(entries: readonly DeployLogEntry[]): void;
+}
+
 /** The org's Metadata API as tests and the sandbox see it. */
 export interface MockOrgMetadata {
   /** Every deploy this org received, oldest first, with details. */

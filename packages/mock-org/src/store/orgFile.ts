@@ -3,6 +3,7 @@ import { DataDirError } from './dataDirError.js';
 import { openOwnedSqliteFile } from './ownedSqliteFile.js';
 import type { Session, SessionBacking } from '../auth/sessions.js';
 import { fromBase62, ID_COUNTER_WIDTH } from '../ids.js';
+import type { DeployLog, DeployLogEntry } from '../metadata/types.js';
 import type { ConnectedApp, MockUser } from '../org.js';
 import type { SchemaView } from '../schema/types.js';
 import { createSqliteStore } from './sqliteStore.js';
@@ -31,6 +32,8 @@ export interface OrgFile {
   /** AutoNumber counters; every `set` is written to the file (in the caller's transaction, if any). */
   autoNumberCounters: Map<string, number>;
   sessions: SessionBacking;
+  /** What deploys applied, so a restart restores the deployed schema and SAML side. */
+  deployLog: DeployLog;
   close(): void;
 }
 
@@ -42,6 +45,7 @@ const ORG_TABLES = `
   CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
   CREATE TABLE IF NOT EXISTS sessions (token TEXT PRIMARY KEY, data TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS refresh_tokens (token TEXT PRIMARY KEY, data TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS deployed_components (seq INTEGER PRIMARY KEY, data TEXT NOT NULL);
 `;
 
 /** A Map whose writes also land in the counters table. */
@@ -81,6 +85,7 @@ export function openOrgFile(path: string, schema: SchemaView): OrgFile {
   const deleteSession = db.prepare<[string]>('DELETE FROM sessions WHERE token = ?');
   const saveRefresh = db.prepare<[string, string]>('INSERT INTO refresh_tokens (token, data) VALUES (?, ?) ON CONFLICT (token) DO UPDATE SET data = excluded.data');
   const deleteRefresh = db.prepare<[string]>('DELETE FROM refresh_tokens WHERE token = ?');
+  const insertDeployed = db.prepare<[string]>('INSERT INTO deployed_components (data) VALUES (?)');
   // Ids are prefix (3) + pod (2) + '0' + a fixed-width base-62 counter; base-62 digits sort in
   // byte order, so the greatest text is the greatest counter.
   const maxCounter = db.prepare<[string], string | null>(`SELECT max(substr(id, 7, ${ID_COUNTER_WIDTH})) FROM records WHERE substr(id, 4, 2) = ?`).pluck();
@@ -111,6 +116,13 @@ export function openOrgFile(path: string, schema: SchemaView): OrgFile {
       deleteSession: (token) => void deleteSession.run(token),
       saveRefreshToken: (token, owner) => void saveRefresh.run(token, JSON.stringify(owner)),
       deleteRefreshToken: (token) => void deleteRefresh.run(token),
+    },
+    deployLog: {
+      load: () => db.prepare<[], string>('SELECT data FROM deployed_components ORDER BY seq').pluck().all().map((d) => JSON.parse(d) as DeployLogEntry),
+      append: (entries) => {
+        // One transaction: a deploy's components are kept together or not at all.
+        db.transaction(() => entries.forEach((e) => insertDeployed.run(JSON.stringify(e))))();
+      },
     },
     close: () => {
       if (db.open) db.close();
