@@ -108,7 +108,9 @@ describe('a dataDir org restarted after a deploy', () => {
     const first = await startMockOrgs({ orgs: ['P'], sourceDir: null, dataDir, metadataApi: { stepMs: 0 } });
     try {
       const p = first.org('P');
-      const { result, conn } = await deploy(writeProject({}, { sso: true }).sourceDir, {}, p);
+      const source = writeProject({}, { sso: true }).sourceDir;
+      await deploy(source, {}, p);
+      const { result, conn } = await deploy(source, {}, p);
       expect(result.response.status).toBe('Succeeded');
       expect((await conn.sobject('Widget__c').create({ Name: 'W-kept', Size__c: 7 })).success).toBe(true);
     } finally {
@@ -125,6 +127,8 @@ describe('a dataDir org restarted after a deploy', () => {
       expect(p.saml.enabled()).toBe(true);
       expect(p.metadata.components().map((c) => `${c.type}:${c.fullName}`)).toEqual(expect.arrayContaining(['CustomObject:Widget__c', 'CustomField:Account.Tier__c', 'Settings:Security', 'ApexClass:Greeter']));
       expect(p.metadata.settings('Security')).toBeDefined();
+      // Deployed twice, kept once: the file holds each component's last deploy.
+      expect(p.metadata.components().filter((c) => c.fullName === 'Widget__c')).toHaveLength(1);
     } finally {
       await again.close();
     }

@@ -92,7 +92,7 @@ export interface DeployLogEntry extends DeployedComponent {
   xml?: string;
 }
 
-/** Where a dataDir org keeps what its deploys applied, in deploy order. */
+/** Where a dataDir org keeps what its deploys applied: each component's last deploy, in the order of those deploys. */
 export interface DeployLog {
   load(): DeployLogEntry[];
   append(entries: readonly DeployLogEntry[]): void;

@@ -45,7 +45,7 @@ const ORG_TABLES = `
   CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
   CREATE TABLE IF NOT EXISTS sessions (token TEXT PRIMARY KEY, data TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS refresh_tokens (token TEXT PRIMARY KEY, data TEXT NOT NULL);
-  CREATE TABLE IF NOT EXISTS deployed_components (seq INTEGER PRIMARY KEY, data TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS deployed_components (seq INTEGER PRIMARY KEY, component TEXT NOT NULL UNIQUE, data TEXT NOT NULL);
 `;
 
 /** A Map whose writes also land in the counters table. */
@@ -85,7 +85,8 @@ export function openOrgFile(path: string, schema: SchemaView): OrgFile {
   const deleteSession = db.prepare<[string]>('DELETE FROM sessions WHERE token = ?');
   const saveRefresh = db.prepare<[string, string]>('INSERT INTO refresh_tokens (token, data) VALUES (?, ?) ON CONFLICT (token) DO UPDATE SET data = excluded.data');
   const deleteRefresh = db.prepare<[string]>('DELETE FROM refresh_tokens WHERE token = ?');
-  const insertDeployed = db.prepare<[string]>('INSERT INTO deployed_components (data) VALUES (?)');
+  const dropDeployed = db.prepare<[string]>('DELETE FROM deployed_components WHERE component = ?');
+  const insertDeployed = db.prepare<[string, string]>('INSERT INTO deployed_components (component, data) VALUES (?, ?)');
   // Ids are prefix (3) + pod (2) + '0' + a fixed-width base-62 counter; base-62 digits sort in
   // byte order, so the greatest text is the greatest counter.
   const maxCounter = db.prepare<[string], string | null>(`SELECT max(substr(id, 7, ${ID_COUNTER_WIDTH})) FROM records WHERE substr(id, 4, 2) = ?`).pluck();
@@ -120,8 +121,16 @@ export function openOrgFile(path: string, schema: SchemaView): OrgFile {
     deployLog: {
       load: () => db.prepare<[], string>('SELECT data FROM deployed_components ORDER BY seq').pluck().all().map((d) => JSON.parse(d) as DeployLogEntry),
       append: (entries) => {
-        // One transaction: a deploy's components are kept together or not at all.
-        db.transaction(() => entries.forEach((e) => insertDeployed.run(JSON.stringify(e))))();
+        // One transaction: a deploy's components are kept together or not at all. A redeployed
+        // component replaces its earlier row and moves to the end, so the log stays one row per
+        // component in the order they were last deployed.
+        db.transaction(() => {
+          for (const e of entries) {
+            const component = `${e.type}:${e.fullName.toLowerCase()}`;
+            dropDeployed.run(component);
+            insertDeployed.run(component, JSON.stringify(e));
+          }
+        })();
       },
     },
     close: () => {
