@@ -45,6 +45,17 @@ describe('the failure report', () => {
   });
 });
 
+describe('two phases', () => {
+  it('puts the wait for the matching rules between phase 1 and phase 2, where it happened', () => {
+    const phase = (n: 1 | 2) => ({ ...failed, phase: n, id: `0Af00000000000${n}AAA`, status: 'Succeeded', success: true, componentFailures: [], testFailures: [] });
+    const text = renderDeployOutcome({ status: 'succeeded', plan: {} as never, phases: [phase(1), phase(2)], matchingRules: { state: 'unknown', detail: 'could not read MatchingRule status (no access)' }, postDeploy: [], warnings: [] });
+    const at = (needle: string) => text.indexOf(needle);
+    expect(at('Phase 1: Succeeded')).toBeGreaterThanOrEqual(0);
+    expect(at('Phase 1: Succeeded')).toBeLessThan(at('Phase 2: could not read MatchingRule status'));
+    expect(at('Phase 2: could not read MatchingRule status')).toBeLessThan(at('Phase 2: Succeeded'));
+  });
+});
+
 describe('deploy exit codes', () => {
   it.each([
     ['planned', [], DEPLOY_EXIT.OK],

@@ -46,8 +46,11 @@ const STEP_MARK: Record<PostDeployStep['status'], () => string> = { done: () => 
 export function renderDeployOutcome(outcome: DeployOutcome): string {
   const lines: string[] = [];
   if (outcome.preflight) lines.push(renderPreflight(outcome.preflight), '');
-  for (const r of outcome.phases) lines.push(...renderPhase(r), '');
+  const [phase1, ...later] = outcome.phases;
+  if (phase1) lines.push(...renderPhase(phase1), '');
+  // The wait for the matching rules comes between the phases, where it happened.
   if (outcome.matchingRules && outcome.matchingRules.state !== 'active') lines.push(paint('yellow', `Phase 2: ${outcome.matchingRules.detail}`), '');
+  for (const r of later) lines.push(...renderPhase(r), '');
   if (outcome.postDeploy.length > 0) lines.push(paint('bold', 'After deploy'), ...outcome.postDeploy.map((s) => `  ${STEP_MARK[s.status]()}  ${s.subject}: ${s.reason}`), '');
   const summary: Record<DeployOutcome['status'], string> = {
     planned: 'Dry run: nothing was sent.',
