@@ -98,6 +98,10 @@ describe('orgkit deploy to a mock org', () => {
     expect(json.warnings).toEqual([expect.stringMatching(/^Using insecure protocol: http: on url: http:\/\/127\.0\.0\.1:\d+$/)]);
     expect(run.stderr).not.toMatch(/\(node:\d+\) Warning/);
     expect(a.metadata.components().map((c) => c.fullName)).toEqual(['Enricher']);
+    // @salesforce/core saved that login under the username; the next deploy logs in again.
+    const again = await deploy(await project(), ['--role', 'target', '--checks', 'none', '--dry-run', ...(await jwtLogin(a))]);
+    expect(again.stderr).not.toContain('overwrite existing auth data');
+    expect(again.code).toBe(0);
   });
 
   it('exits 1 with a failure table pointing at the broken file and line', async () => {

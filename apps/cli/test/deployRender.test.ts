@@ -1,8 +1,8 @@
-import type { PhaseReport } from '@orgkit/deploy';
+import type { DeployEvent, DeployOutcome, PhaseReport } from '@orgkit/deploy';
 import { describe, expect, it } from 'vitest';
 import { deployExitCode } from '../src/commands/deploy.js';
 import { DEPLOY_EXIT } from '../src/commands/deployExitCodes.js';
-import { renderDeployOutcome, renderFailureTable } from '../src/render/deployReport.js';
+import { createDeployReporter, renderFailureTable } from '../src/render/deployReport.js';
 
 const failed: PhaseReport = {
   phase: 1,
@@ -21,6 +21,20 @@ const failed: PhaseReport = {
   coverageWarnings: [],
 };
 
+/** What the reporter prints for these events and this outcome (no terminal: no progress line). */
+function report(events: DeployEvent[], outcome: Partial<DeployOutcome> & Pick<DeployOutcome, 'status'>): { out: string; err: string } {
+  let out = '';
+  let err = '';
+  const reporter = createDeployReporter(
+    (t) => (out += t),
+    (t) => (err += t),
+    { update: () => {}, clear: () => {} },
+  );
+  for (const e of events) reporter.event(e);
+  reporter.finish({ plan: {} as never, phases: [], postDeploy: [], warnings: [], ...outcome });
+  return { out, err };
+}
+
 describe('the failure report', () => {
   it('maps each component failure to file:line:column, and says when there is no local file', () => {
     expect(renderFailureTable(failed).split('\n')).toEqual([
@@ -31,7 +45,7 @@ describe('the failure report', () => {
   });
 
   it('lists test failures with their stack and coverage per class', () => {
-    const text = renderDeployOutcome({ status: 'failed', plan: {} as never, phases: [failed], postDeploy: [], warnings: [] });
+    const text = report([{ kind: 'phase-done', report: failed }], { status: 'failed', phases: [failed] }).out;
     expect(text).toContain('Phase 1: Failed  id 0Af000000000001AAA · components 1/3, 2 failed · tests 2/2, 1 failed');
     expect(text).toContain('  Greeter_Test.greets: System.AssertException: Assertion Failed\n    Class.Greeter_Test.greets: line 5, column 1');
     expect(text).toContain('   75%  Greeter (3/4 lines)');
@@ -39,20 +53,36 @@ describe('the failure report', () => {
 
   it('shows post-deploy steps with their reasons and how a validation is quick-deployed', () => {
     const ok = { ...failed, status: 'Succeeded', success: true, checkOnly: true, componentFailures: [], testFailures: [] };
-    const text = renderDeployOutcome({ status: 'succeeded', plan: {} as never, phases: [ok], postDeploy: [{ step: 'schedule', subject: 'Account Enrichment', status: 'failed', reason: 'could not look' }], validationId: ok.id, warnings: [] });
+    const step = { step: 'schedule', subject: 'Account Enrichment', status: 'failed', reason: 'could not look' } as const;
+    const text = report([{ kind: 'phase-done', report: ok }, { kind: 'post-deploy', step }], { status: 'succeeded', phases: [ok], postDeploy: [step], validationId: ok.id }).out;
     expect(text).toContain('failed   Account Enrichment: could not look');
     expect(text).toContain('orgkit deploy --quick 0Af000000000001AAA');
   });
 });
 
 describe('two phases', () => {
-  it('puts the wait for the matching rules between phase 1 and phase 2, where it happened', () => {
+  it('prints each phase as it ends and the matching-rule wait between them, then the verdict', () => {
     const phase = (n: 1 | 2) => ({ ...failed, phase: n, id: `0Af00000000000${n}AAA`, status: 'Succeeded', success: true, componentFailures: [], testFailures: [] });
-    const text = renderDeployOutcome({ status: 'succeeded', plan: {} as never, phases: [phase(1), phase(2)], matchingRules: { state: 'unknown', detail: 'could not read MatchingRule status (no access)' }, postDeploy: [], warnings: [] });
+    const wait = { state: 'unknown', detail: 'could not read MatchingRule status (no access)' } as const;
+    const events: DeployEvent[] = [
+      { kind: 'phase-done', report: phase(1) },
+      { kind: 'matching-rules-waiting', names: ['Lead_Email_Name_Company_Phone'] },
+      { kind: 'matching-rules', wait },
+      { kind: 'phase-started', phase: 2, id: '0Af000000000002AAA' },
+      { kind: 'phase-done', report: phase(2) },
+    ];
+    const text = report(events, { status: 'succeeded', phases: [phase(1), phase(2)], matchingRules: wait }).out;
     const at = (needle: string) => text.indexOf(needle);
     expect(at('Phase 1: Succeeded')).toBeGreaterThanOrEqual(0);
     expect(at('Phase 1: Succeeded')).toBeLessThan(at('Phase 2: could not read MatchingRule status'));
     expect(at('Phase 2: could not read MatchingRule status')).toBeLessThan(at('Phase 2: Succeeded'));
+    expect(text.trimEnd().endsWith('Deployed.')).toBe(true);
+  });
+
+  it("sends core's warnings to stderr, not into the report", () => {
+    const { out, err } = report([{ kind: 'warning', message: 'Using insecure protocol: http: on url: http://127.0.0.1:1' }], { status: 'planned' });
+    expect(err).toBe('Warning: Using insecure protocol: http: on url: http://127.0.0.1:1\n');
+    expect(out).toBe('Dry run: nothing was sent.\n');
   });
 });
 

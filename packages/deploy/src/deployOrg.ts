@@ -20,6 +20,8 @@ export type DeployEvent =
   | { kind: 'preflight'; preflight: PreflightResult }
   | { kind: 'phase-started'; phase: 1 | 2; id: string }
   | { kind: 'progress'; progress: DeployProgress }
+  /** Phase 2 starts by waiting (up to matchingRuleWaitMinutes) for these matching rules to be Active. */
+  | { kind: 'matching-rules-waiting'; names: string[] }
   | { kind: 'matching-rules'; wait: MatchingRuleWait }
   | { kind: 'phase-done'; report: PhaseReport }
   | { kind: 'post-deploy'; step: PostDeployStep }
@@ -113,7 +115,7 @@ export async function deployOrg(options: DeployOrgOptions): Promise<DeployOutcom
     if (options.signal?.aborted) return { ...outcome, status: 'canceled' };
 
     if (plan.duplicateRuleActivations.length > 0) {
-      const two = await activateDuplicateRules({ ...send, activations: plan.duplicateRuleActivations, projectDir: plan.projectDir, ...(options.matchingRuleWaitMinutes ? { matchingRuleWaitMinutes: options.matchingRuleWaitMinutes } : {}), onStarted: (id) => emit({ kind: 'phase-started', phase: 2, id }) });
+      const two = await activateDuplicateRules({ ...send, activations: plan.duplicateRuleActivations, projectDir: plan.projectDir, ...(options.matchingRuleWaitMinutes ? { matchingRuleWaitMinutes: options.matchingRuleWaitMinutes } : {}), onWaiting: (names) => emit({ kind: 'matching-rules-waiting', names }), onStarted: (id) => emit({ kind: 'phase-started', phase: 2, id }) });
       outcome.matchingRules = two.wait;
       emit({ kind: 'matching-rules', wait: two.wait });
       if (!two.report) return { ...outcome, status: 'failed' };

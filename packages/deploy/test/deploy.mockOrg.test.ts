@@ -1,5 +1,6 @@
 import { home } from './helpers/home.js';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { startMockOrgs, type MockOrg, type MockOrgs } from '@orgkit/mock-org';
 import type { CoreAuth } from '@orgkit/org-auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -137,6 +138,11 @@ describe('deploy to a mock org through SDR', () => {
     const outcome = await deployOrg({ cwd: project().dir, role: 'source', auth, checks: 'none', pollMs: 20 });
     expect(outcome.status).toBe('succeeded');
     expect(b.metadata.deployments().at(-1)).toMatchObject({ id: outcome.phases[0]!.id, createdByName: expect.any(String) });
+    // Core saved the login in its auth store; the next deploy logs in again instead of refusing
+    // to overwrite it.
+    expect(existsSync(path.join(home, '.sfdx', `${b.users.admin.username}.json`))).toBe(true);
+    const again = await deployOrg({ cwd: project().dir, role: 'source', auth, checks: 'none', pollMs: 20 });
+    expect(again.status).toBe('succeeded');
   });
 
   it('activates the committed-inactive duplicate rule in a second phase, leaving the file as committed', async () => {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { CoreAuth } from './coreAuth.js';
 import { DEFAULT_LOGIN_URL, ENV } from './orgAuthEnv.js';
 import { OrgAuthError } from './orgAuthError.js';
@@ -57,7 +58,7 @@ export function resolveCoreAuth(flags: OrgAuthFlags, env: NodeJS.ProcessEnv = pr
     }
     case 'jwt': {
       const [keyFile, clientId, username] = need('JWT', ['jwtKeyFile', 'clientId', 'username']);
-      return { kind: 'jwt', loginUrl, clientId: clientId!, username: username!, privateKeyPem: readKey(keyFile!) };
+      return { kind: 'jwt', loginUrl, clientId: clientId!, username: username!, privateKeyPem: readKey(keyFile!), privateKeyFile: path.resolve(keyFile!) };
     }
     case 'client-credentials': {
       const [clientSecret, clientId] = need('client credentials', ['clientSecret', 'clientId']);

@@ -25,6 +25,7 @@ describe('the login flags of orgkit commands', () => {
       clientId: 'cid',
       username: 'int@example.com',
       privateKeyPem: expect.stringContaining('BEGIN PRIVATE KEY'),
+      privateKeyFile: path.resolve(keyFile),
     });
   });
 

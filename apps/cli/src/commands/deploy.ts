@@ -1,10 +1,9 @@
 import { CHECK_NAMES, type CheckName } from '@orgkit/checks/catalog';
 import { addOrgAuthOptions, ORG_AUTH_HELP, resolveCoreAuth, OrgAuthError, type OrgAuthFlags } from '@orgkit/org-auth';
-import type { DeployOutcome, RoleChoice, TestLevel } from '@orgkit/deploy';
+import type { DeployEvent, DeployOutcome, RoleChoice, TestLevel } from '@orgkit/deploy';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { printJson, reportFailure } from '../output.js';
-import { renderDeployPlan } from '../render/deployPlan.js';
-import { renderDeployOutcome, renderDeployProgress } from '../render/deployReport.js';
+import { createDeployReporter } from '../render/deployReport.js';
 import { createProgressLine } from '../render/streamProgress.js';
 import { DEPLOY_EXIT, DEPLOY_EXIT_HELP } from './deployExitCodes.js';
 
@@ -64,6 +63,7 @@ export async function runDeployCommand(flags: DeployFlags): Promise<number> {
   };
   process.on('SIGINT', onSignal);
   const progress = createProgressLine();
+  const reporter = json ? undefined : createDeployReporter((text) => process.stdout.write(text), (text) => process.stderr.write(text), progress);
   try {
     // Loaded on use: SDR and @salesforce/core take seconds to import and other commands never need them.
     const { deployOrg, DeployError } = await import('@orgkit/deploy');
@@ -86,25 +86,12 @@ export async function runDeployCommand(flags: DeployFlags): Promise<number> {
       ...(flags.wait ? { waitMinutes: flags.wait } : {}),
       ...(process.env.ORGKIT_DEPLOY_POLL_MS ? { pollMs: Number(process.env.ORGKIT_DEPLOY_POLL_MS) } : {}),
       signal: controller.signal,
-      onEvent: json
-        ? undefined
-        : (event) => {
-            if (event.kind === 'plan') process.stdout.write(`${renderDeployPlan(event.plan)}\n\n`);
-            else if (event.kind === 'preflight-step') progress.update(`Preflight: ${event.step}…`);
-            else if (event.kind === 'progress') progress.update(renderDeployProgress(event.progress));
-            else if (event.kind === 'phase-started') {
-              progress.clear();
-              process.stdout.write(`Phase ${event.phase}: deploy ${event.id} started\n`);
-            } else if (event.kind === 'warning') {
-              progress.clear();
-              process.stderr.write(`Warning: ${event.message}\n`);
-            } else progress.clear();
-          },
+      ...(reporter ? { onEvent: (event: DeployEvent) => reporter.event(event) } : {}),
     });
     progress.clear();
     const status = deployExitCode(outcome);
     if (json) printJson(status, outcome, outcome.warnings);
-    else process.stdout.write(`${renderDeployOutcome(outcome)}\n`);
+    else reporter?.finish(outcome);
     return status;
   } catch (err) {
     progress.clear();

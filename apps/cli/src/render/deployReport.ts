@@ -1,5 +1,6 @@
-import type { DeployOutcome, DeployProgress, PhaseReport, PostDeployStep, PreflightResult } from '@orgkit/deploy';
+import type { DeployEvent, DeployOutcome, DeployProgress, PhaseReport, PostDeployStep, PreflightResult } from '@orgkit/deploy';
 import { paint } from '../output.js';
+import { renderDeployPlan } from './deployPlan.js';
 
 /** The line redrawn while a deploy is polled. */
 export function renderDeployProgress(p: DeployProgress): string {
@@ -42,23 +43,69 @@ function renderPhase(r: PhaseReport): string[] {
 
 const STEP_MARK: Record<PostDeployStep['status'], () => string> = { done: () => paint('green', 'done   '), skipped: () => paint('dim', 'skipped'), failed: () => paint('red', 'failed ') };
 
-/** Everything after the plan: the preflight, each phase with its failures, tests and coverage, post-deploy. */
-export function renderDeployOutcome(outcome: DeployOutcome): string {
-  const lines: string[] = [];
-  if (outcome.preflight) lines.push(renderPreflight(outcome.preflight), '');
-  const [phase1, ...later] = outcome.phases;
-  if (phase1) lines.push(...renderPhase(phase1), '');
-  // The wait for the matching rules comes between the phases, where it happened.
-  if (outcome.matchingRules && outcome.matchingRules.state !== 'active') lines.push(paint('yellow', `Phase 2: ${outcome.matchingRules.detail}`), '');
-  for (const r of later) lines.push(...renderPhase(r), '');
-  if (outcome.postDeploy.length > 0) lines.push(paint('bold', 'After deploy'), ...outcome.postDeploy.map((s) => `  ${STEP_MARK[s.status]()}  ${s.subject}: ${s.reason}`), '');
-  const summary: Record<DeployOutcome['status'], string> = {
+/** The one-line verdict that ends a deploy's report. */
+function renderVerdict(outcome: DeployOutcome): string {
+  const verdicts: Record<DeployOutcome['status'], string> = {
     planned: 'Dry run: nothing was sent.',
     succeeded: outcome.validationId ? `Validated. Quick deploy it with: orgkit deploy --quick ${outcome.validationId} (same --role and login)` : 'Deployed.',
     failed: outcome.phases[0]?.success && outcome.phases.length + (outcome.matchingRules ? 0 : 1) > 1 ? 'Phase 1 is deployed; phase 2 (activating the duplicate rule) did not finish: activate it by hand (docs/leads.md) or deploy again.' : 'Deploy failed: nothing from it was committed (rollbackOnError).',
     refused: `Refused before sending anything:\n${outcome.preflight?.refusals.map((r) => `  ${r}`).join('\n') ?? ''}`,
     canceled: outcome.phases.some((p) => p.success) ? 'Canceled after a phase was deployed: what follows it (phase 2, post-deploy steps) did not run.' : 'Canceled: nothing from it was committed.',
   };
-  lines.push(summary[outcome.status]);
-  return lines.join('\n');
+  return verdicts[outcome.status];
+}
+
+export interface DeployReporter {
+  event(event: DeployEvent): void;
+  /** Ends the report with the verdict. */
+  finish(outcome: DeployOutcome): void;
+}
+
+/**
+ * The deploy report as it happens, so a ten-minute deploy shows its preflight verdict before
+ * anything is sent and each phase when it ends: the plan, the preflight, each phase with its
+ * failure table, tests and coverage, the matching-rule wait between the phases, post-deploy
+ * steps, then the verdict. Polling and waiting redraw `progress`; warnings go to `warn`.
+ */
+export function createDeployReporter(out: (text: string) => void, warn: (text: string) => void, progress: { update(line: string): void; clear(): void }): DeployReporter {
+  let afterDeployShown = false;
+  const section = (text: string): void => {
+    progress.clear();
+    out(`${text}\n\n`);
+  };
+  return {
+    event(event) {
+      switch (event.kind) {
+        case 'plan':
+          return section(renderDeployPlan(event.plan));
+        case 'preflight-step':
+          return progress.update(`Preflight: ${event.step}…`);
+        case 'preflight':
+          return section(renderPreflight(event.preflight));
+        case 'phase-started':
+          progress.clear();
+          return out(`Phase ${event.phase}: deploy ${event.id} started\n`);
+        case 'progress':
+          return progress.update(renderDeployProgress(event.progress));
+        case 'phase-done':
+          return section(renderPhase(event.report).join('\n'));
+        case 'matching-rules-waiting':
+          return progress.update(`Phase 2: waiting for matching rule${event.names.length === 1 ? '' : 's'} ${event.names.join(', ')} to be Active…`);
+        case 'matching-rules':
+          return event.wait.state === 'active' ? progress.clear() : section(paint('yellow', `Phase 2: ${event.wait.detail}`));
+        case 'post-deploy':
+          progress.clear();
+          if (!afterDeployShown) out(`${paint('bold', 'After deploy')}\n`);
+          afterDeployShown = true;
+          return out(`  ${STEP_MARK[event.step.status]()}  ${event.step.subject}: ${event.step.reason}\n`);
+        case 'warning':
+          progress.clear();
+          return warn(`Warning: ${event.message}\n`);
+      }
+    },
+    finish(outcome) {
+      progress.clear();
+      out(`${afterDeployShown ? '\n' : ''}${renderVerdict(outcome)}\n`);
+    },
+  };
 }

@@ -19,22 +19,38 @@ async function accessTokenConnection(accessToken: string, instanceUrl: string): 
   return Connection.create({ authInfo });
 }
 
+async function jwtConnection(auth: Extract<CoreAuth, { kind: 'jwt' }>, privateKeyFile: string): Promise<Connection> {
+  // The username goes inside oauth2Options: as a top-level option core refuses to log in when its
+  // auth store already holds that user ("will overwrite existing auth data"), which would fail
+  // every deploy after the first. Core saves the login there, as `sf org login jwt` does.
+  const authInfo = await AuthInfo.create({ oauth2Options: { clientId: auth.clientId, privateKeyFile, loginUrl: trimUrl(auth.loginUrl), username: auth.username } });
+  return Connection.create({ authInfo });
+}
+
 /**
- * JWT bearer through @salesforce/core's own flow, which reads the key from a file: the PEM
- * org-auth already read goes to a 0600 file in a private temp folder for the session's lifetime
- * (core re-reads it to log in again when the token expires).
+ * JWT bearer through @salesforce/core's own flow, which reads the key from a file and keeps its
+ * path with the saved login (to log in again when the token expires): the user's key file when
+ * the flags named one; else the PEM goes to a 0600 file in a private temp folder for the session.
  */
 async function jwtSession(auth: Extract<CoreAuth, { kind: 'jwt' }>): Promise<OrgSession> {
+  const failed = (err: unknown): OrgAuthError =>
+    new OrgAuthError('CORE_AUTH_FAILED', `The JWT login of ${auth.username} at ${auth.loginUrl} failed (${(err as Error).message}). Check the client id, the username and that the key matches the certificate uploaded to the connected app.`, { cause: err });
+  if (auth.privateKeyFile) {
+    try {
+      return { conn: await jwtConnection(auth, auth.privateKeyFile), close: async () => {} };
+    } catch (err) {
+      throw failed(err);
+    }
+  }
   const dir = await mkdtemp(path.join(os.tmpdir(), 'orgkit-deploy-jwt-'));
   const close = () => rm(dir, { recursive: true, force: true });
   try {
     const privateKeyFile = path.join(dir, 'server.key');
     await writeFile(privateKeyFile, auth.privateKeyPem, { mode: 0o600 });
-    const authInfo = await AuthInfo.create({ username: auth.username, oauth2Options: { clientId: auth.clientId, privateKeyFile, loginUrl: trimUrl(auth.loginUrl) } });
-    return { conn: await Connection.create({ authInfo }), close };
+    return { conn: await jwtConnection(auth, privateKeyFile), close };
   } catch (err) {
     await close();
-    throw new OrgAuthError('CORE_AUTH_FAILED', `The JWT login of ${auth.username} at ${auth.loginUrl} failed (${(err as Error).message}). Check the client id, the username and that the key matches the certificate uploaded to the connected app.`, { cause: err });
+    throw failed(err);
   }
 }
 

@@ -37,11 +37,22 @@ async function runLockoutGate(resolved: ResolvedPlan, conn: Connection | undefin
   }
 }
 
+/**
+ * The newest API version the org serves, asked of the org itself: core's retrieveMaxApiVersion
+ * may answer from a cache in the auth file, and it writes the auth file, which a JWT or
+ * access-token deploy must leave alone (it is the user's sf CLI login store).
+ */
+async function orgMaxApiVersion(conn: Connection): Promise<string> {
+  const versions = await conn.request<{ version: string }[]>(`${conn.instanceUrl}/services/data`);
+  if (!Array.isArray(versions) || versions.length === 0) throw new Error('the org listed no API versions');
+  return versions.map((v) => v.version).reduce((a, b) => (Number(b) > Number(a) ? b : a));
+}
+
 async function runApiVersionGate(resolved: ResolvedPlan, conn: Connection | undefined): Promise<ApiVersionGate> {
   const source = resolved.plan.apiVersion;
   if (!conn) return { status: 'skipped', sourceApiVersion: source, reason: 'needs the org' };
   try {
-    return apiVersionGate(source, await conn.retrieveMaxApiVersion());
+    return apiVersionGate(source, await orgMaxApiVersion(conn));
   } catch (err) {
     return { status: 'refused', sourceApiVersion: source, reason: `could not read the org's API versions from ${conn.instanceUrl}/services/data (${(err as Error).message})` };
   }

@@ -58,9 +58,10 @@ export interface PhaseTwoResult {
  * failures are reported against them.
  */
 export async function activateDuplicateRules(
-  input: Omit<SendInput, 'phase' | 'components' | 'quick' | 'checkOnly'> & { activations: DuplicateRuleActivation[]; projectDir: string; matchingRuleWaitMinutes?: number } & Pick<SendOptions, 'pollMs'>,
+  input: Omit<SendInput, 'phase' | 'components' | 'quick' | 'checkOnly'> & { activations: DuplicateRuleActivation[]; projectDir: string; matchingRuleWaitMinutes?: number; onWaiting?: (names: string[]) => void } & Pick<SendOptions, 'pollMs'>,
 ): Promise<PhaseTwoResult> {
   const names = [...new Set(input.activations.flatMap((a) => a.matchingRules))];
+  input.onWaiting?.(names);
   const wait = await waitForMatchingRules(input.conn, names, { pollMs: input.pollMs ?? 2000, waitMinutes: input.matchingRuleWaitMinutes ?? 10, ...(input.signal ? { signal: input.signal } : {}) });
   if (wait.state === 'failed' || wait.state === 'timed-out') return { wait };
   const dir = await mkdtemp(path.join(os.tmpdir(), 'orgkit-deploy-phase2-'));
