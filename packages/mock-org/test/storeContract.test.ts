@@ -5,8 +5,11 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { executeSoql } from '../src/soql/executeSoql.js';
 import type { StoredRecord } from '../src/soql/types.js';
+import { createOrgSchema } from '../src/metadata/orgSchema.js';
+import { field } from '../src/schema/fieldBuilders.js';
 import { createMemoryStore } from '../src/store/memoryStore.js';
 import { createSqliteStore } from '../src/store/sqliteStore.js';
+import type { SchemaView } from '../src/schema/types.js';
 import type { RecordStore } from '../src/store/types.js';
 import { fakeId, makeSchema, NOW, USERS } from './helpers/soqlFixture.js';
 
@@ -15,9 +18,9 @@ const dir = mkdtempSync(join(tmpdir(), 'store-contract-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let files = 0;
-const stores: [string, () => RecordStore][] = [
-  ['memory store', () => createMemoryStore(schema)],
-  ['SQLite store', () => createSqliteStore(new Database(join(dir, `store-${files++}.sqlite`)), schema)],
+const stores: [string, (over?: SchemaView) => RecordStore][] = [
+  ['memory store', (over = schema) => createMemoryStore(over)],
+  ['SQLite store', (over = schema) => createSqliteStore(new Database(join(dir, `store-${files++}.sqlite`)), over)],
 ];
 
 const account = (n: number, extra: Record<string, unknown> = {}): StoredRecord => ({ Id: fakeId('001', n), Name: `Account ${n}`, External_Key__c: `KEY-${n}`, IsDeleted: false, ...extra });
@@ -63,6 +66,16 @@ describe.each(stores)('%s', (_label, makeStore) => {
     store.replace('Account', account(2, { External_Key__c: null }));
     expect(names(store.lookup!('Account', 'External_Key__c', 'new-2'))).toEqual([]);
     expect(names(store.lookup!('Account', 'External_Key__c', ''))).toEqual([]);
+  });
+
+  it('indexes an external-id field the schema gains after the store opened (a deploy adds one)', () => {
+    const org = createOrgSchema(schema);
+    const store = makeStore(org.view);
+    store.insert('Account', account(1));
+    expect(store.lookup?.('Account', 'Deployed_Key__c', 'D-2')).toBeUndefined();
+    org.putField('Account', field('Deployed_Key__c', 'string', { length: 20, externalId: true }));
+    store.insert('Account', account(2, { Deployed_Key__c: 'D-2' }));
+    expect(names(store.lookup?.('Account', 'Deployed_Key__c', 'd-2'))).toEqual(['Account 2']);
   });
 
   it('answers Id lookups only within the object, has no index for other fields, and returns deleted records', () => {

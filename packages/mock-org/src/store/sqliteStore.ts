@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { to18 } from '../ids.js';
-import type { FieldDef, SchemaView } from '../schema/types.js';
+import type { FieldDef, ObjectDef, SchemaView } from '../schema/types.js';
 import type { StoredRecord } from '../soql/types.js';
 import { indexedFields, indexKey } from './indexKey.js';
 import type { RecordStore } from './types.js';
@@ -60,11 +60,14 @@ export function createSqliteStore(db: Database.Database, schema: SchemaView): Re
     if (db.inTransaction) rollbackTx.run();
   };
 
-  // The schema does not change while the org runs: compute each object's indexed fields once.
-  const indexedByObject = new Map<string, FieldDef[]>();
+  // Cached per object definition, not per name: a deploy that adds a unique or external-id field
+  // replaces the object's definition, and the next write indexes the new field.
+  const indexedByDef = new WeakMap<ObjectDef, FieldDef[]>();
   const indexedOf = (object: string): FieldDef[] => {
-    let fields = indexedByObject.get(object);
-    if (!fields) indexedByObject.set(object, (fields = indexedFields(schema, object)));
+    const def = schema.object(object);
+    if (!def) return [];
+    let fields = indexedByDef.get(def);
+    if (!fields) indexedByDef.set(def, (fields = indexedFields(schema, object)));
     return fields;
   };
 
