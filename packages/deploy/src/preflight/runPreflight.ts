@@ -39,8 +39,8 @@ async function runLockoutGate(resolved: ResolvedPlan, conn: Connection | undefin
 
 /**
  * The newest API version the org serves, asked of the org itself: core's retrieveMaxApiVersion
- * may answer from a cache in the auth file, and it writes the auth file, which a JWT or
- * access-token deploy must leave alone (it is the user's sf CLI login store).
+ * may answer from the version a saved login cached, possibly for an org since refreshed or
+ * replaced under the same username.
  */
 async function orgMaxApiVersion(conn: Connection): Promise<string> {
   const versions = await conn.request<{ version: string }[]>(`${conn.instanceUrl}/services/data`);
