@@ -1,9 +1,7 @@
 import type { MdapiComponent } from '@orgkit/checks/mdapi';
 import type { XmlElement } from '@orgkit/checks/xml';
-import { field, systemFields } from '../schema/fieldBuilders.js';
+import { field, picklist, systemFields } from '../schema/fieldBuilders.js';
 import type { ObjectDef } from '../schema/types.js';
-
-const picklist = (values: string[]) => ({ picklistValues: values.map((v) => ({ value: v, label: v, default: false })), restrictedPicklist: true });
 
 /** The MatchingRuleStatus values of the Metadata API; a package may only declare Active or Inactive. */
 const RULE_STATUSES = ['Inactive', 'Deactivating', 'DeactivationFailed', 'Active', 'Activating', 'ActivationFailed'];
@@ -22,7 +20,7 @@ export const MATCHING_RULE_OBJECT: ObjectDef = (() => {
     field('SobjectType', 'string', { length: 40 }),
     field('BooleanFilter', 'string', { length: 255 }),
     field('Description', 'textarea', { length: 1000 }),
-    field('RuleStatus', 'picklist', picklist(RULE_STATUSES)),
+    picklist('RuleStatus', RULE_STATUSES, { restrictedPicklist: true }),
   ];
   return { name: 'MatchingRule', label: 'Matching Rule', labelPlural: 'Matching Rules', keyPrefix: '0JD', custom: false, fields: new Map(fields.map((f) => [f.name.toLowerCase(), f])), childRelationships: [] };
 })();
